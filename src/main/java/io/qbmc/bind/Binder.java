@@ -1,0 +1,453 @@
+package io.qbmc.bind;
+
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.graph.BlockNode;
+import io.qbmc.graph.BlockNodes;
+import io.qbmc.graph.Child;
+import io.qbmc.graph.Origins;
+import io.qbmc.graph.Value;
+import io.qbmc.options.OptionTree;
+import io.qbmc.options.Scalar;
+import io.qbmc.schema.DriverSchema;
+import io.qbmc.schema.Drivers;
+import io.qbmc.schema.OptionSpec;
+import io.qbmc.schema.OptionType;
+import io.qbmc.source.Span;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives an option tree its meaning: finds each node's driver, types every option from the
+ * driver's schema, and builds the graph's nodes. Reports every problem it meets and goes on,
+ * so one run shows them all.
+ */
+public final class Binder {
+    private final Typing typing;
+    private final Diagnostics diags;
+    private final Origins origins;
+
+    public Binder(Typing typing, Diagnostics diags, Origins origins) {
+        this.typing = typing;
+        this.diags = diags;
+        this.origins = origins;
+    }
+
+    /** Where a node sits decides what a missing driver means (bdrv_fill_options, bdrv_open_inherit). */
+    public enum Role {
+        /** A format-level node: without a driver its format is probed from its file child. */
+        IMAGE,
+        /** A protocol-level node: without a driver, a filename means the file protocol. */
+        PROTOCOL
+    }
+
+    /** Per-node bookkeeping: option paths to spans. */
+    private static final class NodeSpans {
+        final Map<String, Span> keys = new HashMap<>();
+        final Map<String, Span> values = new HashMap<>();
+    }
+
+    public BlockNode bind(OptionTree.Group tree, Role role) {
+        return bindNode(tree, role, tree.span());
+    }
+
+    private BlockNode bindNode(OptionTree.Group tree, Role role, Span nodeSpan) {
+        NodeSpans spans = new NodeSpans();
+        DriverSchema schema = driver(tree, role, nodeSpan, spans);
+        if (schema == null) {
+            return null;
+        }
+        Map<String, Value> options = new LinkedHashMap<>();
+        for (Map.Entry<String, OptionTree> e : tree.members().entrySet()) {
+            String name = e.getKey();
+            if (name.equals("driver")) {
+                continue;
+            }
+            OptionSpec spec = schema.option(name);
+            if (spec == null) {
+                unknownOption(schema, name, e.getValue(), optionNames(schema));
+                continue;
+            }
+            Value v = value(schema, spec.type(), e.getValue(), name, spans);
+            if (v != null) {
+                options.put(name, v);
+            }
+        }
+        missing(schema, schema.options(), options, "", tree, nodeSpan);
+        BlockNode node = BlockNodes.of(schema.name(), options);
+        origins.put(node, new Origins.NodeOrigin(nodeSpan, spans.keys, spans.values));
+        return node;
+    }
+
+    private DriverSchema driver(OptionTree.Group tree, Role role, Span nodeSpan, NodeSpans spans) {
+        OptionTree d = tree.get("driver");
+        String name = null;
+        if (d instanceof OptionTree.Leaf leaf) {
+            spans.keys.put("driver", leaf.keySpan());
+            spans.values.put("driver", leaf.valueSpan());
+            if (leaf.value() instanceof Scalar.Str s) {
+                name = s.value();
+            } else if (typing == Typing.STRICT) {
+                diags.report(Code.WRONG_TYPE, leaf.valueSpan(),
+                        "Invalid parameter type for 'driver', expected: string", null);
+                return null;
+            }
+            // a non-string driver in a json: filename is ignored by QEMU, which then probes
+        } else if (d != null) {
+            diags.report(Code.WRONG_TYPE, d.keySpan(), "Invalid parameter type for 'driver', expected: string",
+                    "driver takes a name such as raw or qcow2, not a group of options");
+            return null;
+        }
+        if (name != null) {
+            DriverSchema schema = Drivers.get(name);
+            if (schema == null) {
+                String guess = Suggest.closest(name, driverNames());
+                diags.report(Code.UNKNOWN_DRIVER, ((OptionTree.Leaf) d).valueSpan(), "Unknown driver '" + name + "'",
+                        guess != null ? "did you mean '" + guess + "'?" : "docs/options.md lists the drivers");
+            }
+            return schema;
+        }
+        if (role == Role.PROTOCOL && tree.get("filename") instanceof OptionTree.Leaf) {
+            // bdrv_find_protocol without a protocol prefix: the file driver
+            return Drivers.get("file");
+        }
+        if (role == Role.IMAGE && tree.get("file") != null) {
+            diags.report(Code.PROBED_FORMAT, nodeSpan.hasOffsets() ? nodeSpan : tree.get("file").keySpan(),
+                    "No driver given: QEMU will probe the image format",
+                    "add driver=raw (or the image's format); probing a raw image is unsafe");
+            return Drivers.probe();
+        }
+        diags.report(Code.NO_DRIVER, nodeSpan, "Must specify either driver or file",
+                role == Role.PROTOCOL ? "add driver=file and filename=PATH" : "add driver=FORMAT and file.filename=PATH");
+        return null;
+    }
+
+    private static List<String> driverNames() {
+        List<String> names = new ArrayList<>();
+        for (DriverSchema s : Drivers.all()) {
+            names.add(s.name());
+        }
+        return names;
+    }
+
+    private static List<String> optionNames(DriverSchema schema) {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec o : schema.options()) {
+            names.add(o.name());
+        }
+        return names;
+    }
+
+    private void unknownOption(DriverSchema schema, String path, OptionTree tree, List<String> candidates) {
+        String leafName = path.substring(path.lastIndexOf('.') + 1);
+        String guess = Suggest.closest(leafName, candidates);
+        String key = firstLeafKey(path, tree);
+        diags.report(Code.UNKNOWN_OPTION, tree.keySpan(), schema.unknownOptionMessage(key),
+                guess != null ? "did you mean '" + prefixOf(path) + guess + "'?" : null);
+    }
+
+    private static String prefixOf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : path.substring(0, dot + 1);
+    }
+
+    /** QEMU names the first flat key it could not place, e.g. 'cache.bogus' or 'bogus.x'. */
+    private static String firstLeafKey(String path, OptionTree tree) {
+        OptionTree t = tree;
+        StringBuilder key = new StringBuilder(path);
+        while (true) {
+            if (t instanceof OptionTree.Group g && !g.members().isEmpty()) {
+                Map.Entry<String, OptionTree> first = g.members().entrySet().iterator().next();
+                key.append('.').append(first.getKey());
+                t = first.getValue();
+            } else if (t instanceof OptionTree.Items items && !items.items().isEmpty()) {
+                key.append(".0");
+                t = items.items().get(0);
+            } else {
+                return key.toString();
+            }
+        }
+    }
+
+    private Value value(DriverSchema schema, OptionType type, OptionTree tree, String path, NodeSpans spans) {
+        spans.keys.put(path, tree.keySpan());
+        if (tree instanceof OptionTree.Leaf leaf) {
+            spans.values.put(path, leaf.valueSpan());
+        } else {
+            spans.values.put(path, tree.span());
+        }
+        if (type instanceof OptionType.Group g) {
+            return group(schema, g, tree, path, spans);
+        }
+        if (type instanceof OptionType.Alternate a) {
+            return tree instanceof OptionTree.Leaf ? value(schema, a.scalar(), tree, path, spans)
+                    : group(schema, a.group(), tree, path, spans);
+        }
+        if (type instanceof OptionType.ListOf l) {
+            return list(schema, l, tree, path, spans);
+        }
+        if (type instanceof OptionType.ChildRef c) {
+            return child(c, tree, path);
+        }
+        if (!(tree instanceof OptionTree.Leaf leaf)) {
+            unknownOption(schema, path, firstMember(tree), List.of());
+            return null;
+        }
+        return scalar(type, leaf, path);
+    }
+
+    private static OptionTree firstMember(OptionTree tree) {
+        return tree;
+    }
+
+    private Value group(DriverSchema schema, OptionType.Group g, OptionTree tree, String path, NodeSpans spans) {
+        if (!(tree instanceof OptionTree.Group group)) {
+            if (tree instanceof OptionTree.Leaf leaf && skipped(leaf.value())) {
+                return null;
+            }
+            diags.report(Code.WRONG_TYPE, tree.span(), "Invalid parameter type for '" + path + "', expected: object",
+                    "write " + path + "." + g.members().get(0).name() + "=... for the options of the group");
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (OptionSpec m : g.members()) {
+            names.add(m.name());
+        }
+        Map<String, Value> members = new LinkedHashMap<>();
+        for (Map.Entry<String, OptionTree> e : group.members().entrySet()) {
+            String childPath = path + "." + e.getKey();
+            OptionSpec spec = g.member(e.getKey());
+            if (spec == null) {
+                unknownOption(schema, childPath, e.getValue(), names);
+                continue;
+            }
+            Value v = value(schema, spec.type(), e.getValue(), childPath, spans);
+            if (v != null) {
+                members.put(e.getKey(), v);
+            }
+        }
+        missing(schema, g.members(), members, path + ".", group, group.span());
+        return new Value.Obj(members);
+    }
+
+    private Value list(DriverSchema schema, OptionType.ListOf l, OptionTree tree, String path, NodeSpans spans) {
+        if (tree instanceof OptionTree.Items items) {
+            List<Value> out = new ArrayList<>();
+            for (int i = 0; i < items.items().size(); i++) {
+                Value v = value(schema, l.element(), items.items().get(i), path + "." + i, spans);
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+            return new Value.Arr(out);
+        }
+        if (tree instanceof OptionTree.Leaf leaf) {
+            if (leaf.value() instanceof Scalar.EmptyList) {
+                return new Value.Arr(List.of());
+            }
+            if (skipped(leaf.value())) {
+                return null;
+            }
+        }
+        diags.report(Code.WRONG_TYPE, tree.span(), "Invalid parameter type for '" + path + "', expected: array",
+                "write the elements as " + path + ".0, " + path + ".1, ...");
+        return null;
+    }
+
+    private Value child(OptionType.ChildRef type, OptionTree tree, String path) {
+        if (tree instanceof OptionTree.Group g) {
+            BlockNode node = bindNode(g, type.protocol() ? Role.PROTOCOL : Role.IMAGE, g.span());
+            return node == null ? null : new Value.Node(new Child.Inline(node));
+        }
+        if (tree instanceof OptionTree.Leaf leaf) {
+            Scalar s = leaf.value();
+            if (s instanceof Scalar.Str str) {
+                if (str.value().isEmpty() && type.nullable()) {
+                    diags.report(Code.DEPRECATED, leaf.span(),
+                            "Use of \"" + path + "\": \"\" is deprecated; use \"" + path + "\": null instead", null);
+                    return new Value.Node(new Child.None());
+                }
+                return new Value.Node(new Child.Ref(str.value()));
+            }
+            if (s instanceof Scalar.Null && type.nullable()) {
+                return new Value.Node(new Child.None());
+            }
+            if (s instanceof Scalar.Null || s instanceof Scalar.EmptyObject) {
+                // QEMU drops both; the missing child is reported by the caller
+                return null;
+            }
+        }
+        diags.report(Code.WRONG_TYPE, tree.span(),
+                "Invalid parameter type for '" + path + "', expected: a node (options or a node-name)", null);
+        return null;
+    }
+
+    private static boolean skipped(Scalar s) {
+        return s instanceof Scalar.Null || s instanceof Scalar.EmptyObject || s instanceof Scalar.EmptyList;
+    }
+
+    /** A scalar option; null when absent (skipped by QEMU) or wrong. */
+    private Value scalar(OptionType type, OptionTree.Leaf leaf, String path) {
+        Scalar s = leaf.value();
+        Span at = leaf.valueSpan().isKnown() ? leaf.valueSpan() : leaf.span();
+        if (typing == Typing.STRICT) {
+            return strict(type, s, at, path);
+        }
+        if (skipped(s)) {
+            return null;
+        }
+        String text = asQemuOptsString(s);
+        return fromString(type, text, at, path);
+    }
+
+    /** qemu_opts_from_qdict_entry: what QemuOpts sees of a JSON value. */
+    static String asQemuOptsString(Scalar s) {
+        if (s instanceof Scalar.Str str) {
+            return str.value();
+        }
+        if (s instanceof Scalar.Bool b) {
+            return b.value() ? "on" : "off";
+        }
+        if (s instanceof Scalar.Num n) {
+            return numberToString(n);
+        }
+        return s.display();
+    }
+
+    /** QEMU keeps integral JSON numbers as int64 and prints doubles with %.17g. */
+    static String numberToString(Scalar.Num n) {
+        BigDecimal d = new BigDecimal(n.literal());
+        if (n.isIntegral()) {
+            try {
+                return Long.toString(d.longValueExact());
+            } catch (ArithmeticException overflow) {
+                // too big for int64: QEMU parses it as a double
+            }
+        }
+        double v = d.doubleValue();
+        if (v == Math.rint(v) && Math.abs(v) < 1e17) {
+            return Long.toString((long) v);
+        }
+        return String.format(java.util.Locale.ROOT, "%.17g", v).replaceAll("\\.?0+(e|$)", "$1");
+    }
+
+    private Value fromString(OptionType type, String text, Span at, String path) {
+        if (type instanceof OptionType.Str) {
+            return new Value.Str(text);
+        }
+        if (type instanceof OptionType.Bool) {
+            Boolean b = qemuBool(text);
+            if (b == null) {
+                diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects 'on' or 'off'",
+                        "booleans are on/off (also yes/no, true/false, y/n)");
+                return null;
+            }
+            return new Value.Bool(b);
+        }
+        if (type instanceof OptionType.Num) {
+            QemuNumbers.Result r = QemuNumbers.number(text);
+            if (r.failure() == QemuNumbers.Failure.RANGE) {
+                diags.report(Code.OUT_OF_RANGE, at, "Value '" + text + "' is too large for parameter '" + path + "'",
+                        "numbers are 64-bit");
+                return null;
+            }
+            if (!r.ok()) {
+                diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects a number",
+                        "a decimal, 0x hexadecimal or 0 octal integer");
+                return null;
+            }
+            return new Value.Int(r.bits());
+        }
+        if (type instanceof OptionType.Size) {
+            QemuNumbers.Result r = QemuNumbers.size(text);
+            if (r.failure() == QemuNumbers.Failure.RANGE) {
+                diags.report(Code.OUT_OF_RANGE, at, "Value '" + text + "' is out of range for parameter '" + path + "'",
+                        "sizes are below 2^64 bytes");
+                return null;
+            }
+            if (!r.ok()) {
+                diags.report(Code.WRONG_TYPE, at,
+                        "Parameter '" + path + "' expects a non-negative number below 2^64",
+                        "Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, tera-, peta- and exabytes, respectively.");
+                return null;
+            }
+            if (r.hexWithSuffix()) {
+                diags.report(Code.DEPRECATED, at, "Using a multiplier suffix on hex numbers is deprecated: " + text,
+                        "write the size in decimal");
+            }
+            return new Value.Int(r.bits());
+        }
+        if (type instanceof OptionType.Enum e) {
+            if (!e.values().contains(text)) {
+                String guess = Suggest.closest(text, e.values());
+                diags.report(Code.BAD_ENUM, at, "Parameter '" + path + "' does not accept value '" + text + "'",
+                        (guess != null ? "did you mean '" + guess + "'? " : "") + "expected one of: "
+                                + String.join(", ", e.values()));
+                return null;
+            }
+            return new Value.Str(text);
+        }
+        throw new IllegalStateException("not a scalar type: " + type);
+    }
+
+    /** qapi_bool_parse: case-sensitive. */
+    static Boolean qemuBool(String s) {
+        switch (s) {
+            case "on":
+            case "yes":
+            case "true":
+            case "y":
+                return true;
+            case "off":
+            case "no":
+            case "false":
+            case "n":
+                return false;
+            default:
+                return null;
+        }
+    }
+
+    private Value strict(OptionType type, Scalar s, Span at, String path) {
+        if (s instanceof Scalar.Str str && (type instanceof OptionType.Str || type instanceof OptionType.Enum)) {
+            return fromString(type, str.value(), at, path);
+        }
+        if (s instanceof Scalar.Bool b && type instanceof OptionType.Bool) {
+            return new Value.Bool(b.value());
+        }
+        if (s instanceof Scalar.Num n && (type instanceof OptionType.Num || type instanceof OptionType.Size)) {
+            if (!n.isIntegral()) {
+                diags.report(Code.WRONG_TYPE, at, "Invalid parameter type for '" + path + "', expected: integer", null);
+                return null;
+            }
+            BigDecimal d = new BigDecimal(n.literal());
+            if (d.signum() < 0 && type instanceof OptionType.Size || d.compareTo(new BigDecimal("18446744073709551615")) > 0
+                    || d.compareTo(new BigDecimal(Long.MIN_VALUE)) < 0) {
+                diags.report(Code.OUT_OF_RANGE, at, "Parameter '" + path + "' is out of range", null);
+                return null;
+            }
+            return new Value.Int(d.toBigInteger().longValue());
+        }
+        String expected = type instanceof OptionType.Bool ? "boolean"
+                : type instanceof OptionType.Num || type instanceof OptionType.Size ? "integer" : "string";
+        diags.report(Code.WRONG_TYPE, at, "Invalid parameter type for '" + path + "', expected: " + expected, null);
+        return null;
+    }
+
+    private void missing(DriverSchema schema, Iterable<OptionSpec> specs, Map<String, Value> have, String prefix,
+            OptionTree where, Span nodeSpan) {
+        for (OptionSpec spec : specs) {
+            if (!spec.required() || have.containsKey(spec.name())) {
+                continue;
+            }
+            String path = prefix + spec.name();
+            Span at = nodeSpan.isKnown() ? nodeSpan : where.span();
+            MissingOption m = MissingOption.of(schema.name(), path, spec);
+            diags.report(m.code(), at, m.message(), m.hint());
+        }
+    }
+}

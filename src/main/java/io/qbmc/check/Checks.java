@@ -1,0 +1,30 @@
+package io.qbmc.check;
+
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.graph.BlockGraph;
+import io.qbmc.graph.Origins;
+import java.util.List;
+
+/** Runs every rule over a graph. */
+public final class Checks {
+    /** The rules, each independent of the others. */
+    public static final List<Rule> RULES = List.of(
+            new NodeNameRule(),
+            new ReferenceRule(),
+            new CommonOptionsRule(),
+            new RawRule(),
+            new QuorumRule(),
+            new QbmRule(),
+            new SharedFileRule(),
+            new ObjectReferenceRule());
+
+    private Checks() {
+    }
+
+    public static void run(BlockGraph graph, Origins origins, boolean objectsKnown, Diagnostics diags) {
+        CheckContext context = new CheckContext(graph, origins, objectsKnown);
+        for (Rule rule : RULES) {
+            rule.check(context, diags);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.qbmc.check;
+
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.graph.Value;
+
+/** Block-layer option combinations QEMU refuses (block.c bdrv_open_common, file-posix.c). */
+final class CommonOptionsRule implements Rule {
+    @Override
+    public void check(CheckContext context, Diagnostics diags) {
+        for (CheckContext.Visit v : context.visits()) {
+            var o = v.node().options();
+            if (o.get("detect-zeroes") instanceof Value.Str dz && dz.value().equals("unmap")
+                    && !(o.get("discard") instanceof Value.Str d && d.value().equals("unmap"))) {
+                diags.report(Code.DRIVER_CONSTRAINT, context.origins().value(v.node(), "detect-zeroes"),
+                        "setting detect-zeroes to unmap is not allowed without setting discard operation to unmap",
+                        "add discard=unmap, or use detect-zeroes=on");
+            }
+            if (o.get("force-share") instanceof Value.Bool fs && fs.value()
+                    && !(CheckContext.effective(v, "read-only") instanceof Value.Bool ro && ro.value())) {
+                diags.report(Code.SHARED_FILE_WARNING, context.origins().value(v.node(), "force-share"),
+                        "force-share=on can only be used with read-only images",
+                        "QEMU refuses it when the node is opened read-write, as a VM does; add read-only=on");
+            }
+            if (o.get("aio") instanceof Value.Str aio && aio.value().equals("native")
+                    && !(CheckContext.effective(v, "cache.direct") instanceof Value.Bool d && d.value())) {
+                diags.report(Code.DRIVER_CONSTRAINT, context.origins().value(v.node(), "aio"),
+                        "aio=native was specified, but it requires cache.direct=on, which was not specified.",
+                        "add cache.direct=on (on this node or a parent), or use aio=threads");
+            }
+        }
+    }
+}

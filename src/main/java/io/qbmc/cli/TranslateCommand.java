@@ -1,0 +1,75 @@
+package io.qbmc.cli;
+
+import io.qbmc.api.OutputForm;
+import io.qbmc.api.Qbmc;
+import io.qbmc.compile.CompileResult;
+import io.qbmc.compile.Compiler;
+import io.qbmc.compile.Dialect;
+import io.qbmc.diag.Diagnostic;
+import io.qbmc.report.HumanRenderer;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "translate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Compile a spec and print it in another form, on one line (tree: several lines).")
+final class TranslateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "INPUT", description = "A spec string, @path to read it from a file, or - for stdin.")
+    String input;
+
+    @Option(names = "--to", paramLabel = "FORM", defaultValue = "json",
+            description = "json, dotted, blockdev or tree (default: ${DEFAULT-VALUE}).",
+            converter = FormOption.class)
+    OutputForm to;
+
+    @Option(names = "--as", paramLabel = "DIALECT", defaultValue = "image-opts", converter = DialectOption.class,
+            description = "Parser for dotted input: image-opts (default), drive or blockdev.")
+    Dialect as;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CompileResult r = new Compiler(as).compile(Inputs.read(input));
+        for (Diagnostic d : r.diagnostics()) {
+            err.print(HumanRenderer.render(d));
+        }
+        if (!r.valid()) {
+            err.flush();
+            return Main.INVALID;
+        }
+        try {
+            String text = Qbmc.emit(r.graph(), to);
+            out.print(text);
+            if (!text.endsWith("\n")) {
+                out.println();
+            }
+        } catch (Qbmc.UnsupportedFormException e) {
+            err.println("error[" + io.qbmc.diag.Code.UNSUPPORTED_FORM.id() + "]: " + e.getMessage());
+            err.println("  = hint: " + e.hint());
+            err.flush();
+            return Main.INVALID;
+        }
+        out.flush();
+        err.flush();
+        return Main.OK;
+    }
+
+    static final class FormOption implements CommandLine.ITypeConverter<OutputForm> {
+        @Override
+        public OutputForm convert(String value) {
+            OutputForm f = OutputForm.of(value);
+            if (f == null) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a form; use json, dotted, blockdev or tree");
+            }
+            return f;
+        }
+    }
+}

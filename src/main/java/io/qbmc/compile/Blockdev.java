@@ -1,0 +1,80 @@
+package io.qbmc.compile;
+
+import io.qbmc.bind.Binder;
+import io.qbmc.bind.Typing;
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.options.Crumpler;
+import io.qbmc.options.DottedReader;
+import io.qbmc.options.FlatOption;
+import io.qbmc.options.JsonFlattener;
+import io.qbmc.options.ListIndexRule;
+import io.qbmc.options.OptionTree;
+import io.qbmc.source.Text;
+import io.qbmc.syntax.JsonNode;
+import io.qbmc.syntax.JsonSyntax;
+import java.util.List;
+
+/**
+ * -blockdev nodes: JSON (QAPI-typed) or keyval with the implied key "driver". An input may hold
+ * several: a JSON array of nodes, or one node per line.
+ */
+final class Blockdev {
+    private Blockdev() {
+    }
+
+    /** One -blockdev argument. */
+    static void readOne(Text text, FrontEndResult into, Diagnostics diags) {
+        String s = text.value();
+        if (s.startsWith("{")) {
+            JsonNode node = JsonSyntax.parse(text, "", diags);
+            if (node != null) {
+                addJson(node, into, diags);
+            }
+            return;
+        }
+        List<FlatOption> flat = DottedReader.keyval(text, "driver", diags);
+        OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, diags).crumple(flat);
+        into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), true));
+    }
+
+    /** A whole input: a JSON array of nodes, or one node per non-empty line. */
+    static void readSet(Text text, FrontEndResult into, Diagnostics diags) {
+        String s = text.value();
+        if (s.startsWith("[")) {
+            JsonNode node = JsonSyntax.parse(text, "", diags);
+            if (node instanceof JsonNode.JArray array) {
+                for (JsonNode item : array.items()) {
+                    addJson(item, into, diags);
+                }
+            } else if (node != null) {
+                addJson(node, into, diags);
+            }
+            return;
+        }
+        int start = 0;
+        while (start <= s.length()) {
+            int nl = s.indexOf('\n', start);
+            int end = nl < 0 ? s.length() : nl;
+            Text line = Inputs.trim(text.sub(start, end));
+            if (line.length() > 0) {
+                readOne(line, into, diags);
+            }
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
+        }
+    }
+
+    private static void addJson(JsonNode node, FrontEndResult into, Diagnostics diags) {
+        if (!(node instanceof JsonNode.JObject object)) {
+            diags.report(Code.NOT_AN_OBJECT, node.span(), "Invalid JSON object given",
+                    "a -blockdev node is a JSON object: {\"driver\": ..., \"node-name\": ...}");
+            return;
+        }
+        List<FlatOption> flat = JsonFlattener.flatten(object, diags);
+        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags).crumple(flat);
+        into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.STRICT, object.span(), true));
+    }
+}

@@ -1,0 +1,141 @@
+package io.qbmc.compile;
+
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.graph.QemuObject;
+import io.qbmc.graph.Value;
+import io.qbmc.options.DottedReader;
+import io.qbmc.options.FlatOption;
+import io.qbmc.options.JsonFlattener;
+import io.qbmc.source.Text;
+import io.qbmc.syntax.JsonNode;
+import io.qbmc.syntax.JsonSyntax;
+import io.qbmc.syntax.ShellWords;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A whole QEMU command line, pasted from a shell or a libvirt log: -drive, -blockdev and the
+ * -object definitions they use are compiled; every other flag is skipped with a note.
+ */
+final class CommandLine {
+    private static final Set<String> BLOCK_FLAGS = Set.of("-drive", "--drive", "-blockdev", "--blockdev", "-object",
+            "--object", "--image-opts");
+
+    private CommandLine() {
+    }
+
+    /** Whether the text looks like a command line rather than one option string. */
+    static boolean looksLike(String s) {
+        String first = s.split("\\s+", 2)[0];
+        if (first.contains("qemu")) {
+            return true;
+        }
+        for (String flag : BLOCK_FLAGS) {
+            if (s.startsWith(flag + " ") || s.startsWith(flag + "\t") || s.startsWith(flag + "\n")
+                    || s.contains(" " + flag + " ") || s.contains("\n" + flag + " ") || s.contains("\t" + flag + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void read(Text text, FrontEndResult into, Diagnostics diags) {
+        List<Text> words = ShellWords.split(text, diags);
+        into.objectsKnown = true;
+        boolean imageOpts = false;
+        for (int i = 0; i < words.size(); i++) {
+            Text w = words.get(i);
+            String flag = w.value();
+            if (i == 0 && !flag.startsWith("-")) {
+                continue; // the program
+            }
+            if (flag.equals("--image-opts")) {
+                imageOpts = true;
+                continue;
+            }
+            boolean takesArg = flag.equals("-drive") || flag.equals("--drive") || flag.equals("-blockdev")
+                    || flag.equals("--blockdev") || flag.equals("-object") || flag.equals("--object");
+            if (takesArg) {
+                if (i + 1 >= words.size()) {
+                    diags.report(Code.MISSING_FLAG_ARGUMENT, w.span(0, w.length()), "Flag '" + flag + "' needs an argument",
+                            null);
+                    break;
+                }
+                Text arg = words.get(++i);
+                switch (flag.replaceFirst("^--", "-")) {
+                    case "-drive":
+                        Drive.read(arg, into, diags);
+                        break;
+                    case "-blockdev":
+                        Blockdev.readOne(arg, into, diags);
+                        break;
+                    default:
+                        object(arg, into, diags);
+                }
+                continue;
+            }
+            if (!flag.startsWith("-")) {
+                // a positional: qemu-img's image name
+                if (JsonFilename.is(flag)) {
+                    ImageOpts.readJson(w, into, diags);
+                } else if (imageOpts) {
+                    ImageOpts.read(w, into, diags);
+                } else {
+                    diags.report(Code.SKIPPED_FLAG, w.span(0, w.length()), "Argument '" + abbreviate(flag) + "' skipped",
+                            "it is not a block-device option");
+                }
+                continue;
+            }
+            boolean hasArg = i + 1 < words.size() && !words.get(i + 1).value().startsWith("-");
+            diags.report(Code.SKIPPED_FLAG, hasArg ? w.span(0, w.length()).to(words.get(i + 1).span(0,
+                    words.get(i + 1).length())) : w.span(0, w.length()),
+                    "Flag '" + flag + "' skipped: it does not concern block devices", null);
+            if (hasArg) {
+                i++;
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    /** -object: keyval with the implied key qom-type, or JSON. */
+    private static void object(Text arg, FrontEndResult into, Diagnostics diags) {
+        List<FlatOption> flat;
+        if (arg.value().startsWith("{")) {
+            JsonNode node = JsonSyntax.parse(arg, "", diags);
+            if (!(node instanceof JsonNode.JObject o)) {
+                if (node != null) {
+                    diags.report(Code.NOT_AN_OBJECT, node.span(), "Invalid JSON object given", null);
+                }
+                return;
+            }
+            flat = JsonFlattener.flatten(o, diags);
+        } else {
+            flat = DottedReader.keyval(arg, "qom-type", diags);
+        }
+        Map<String, Value> props = new LinkedHashMap<>();
+        String type = null;
+        String id = null;
+        for (FlatOption o : flat) {
+            String v = o.value().display();
+            if (o.key().equals("qom-type")) {
+                type = v;
+            } else if (o.key().equals("id")) {
+                id = v;
+            } else {
+                props.put(o.key(), new Value.Str(v));
+            }
+        }
+        if (type == null || id == null) {
+            diags.report(Code.MISSING_OPTION, arg.span(0, arg.length()),
+                    "Parameter '" + (type == null ? "qom-type" : "id") + "' is missing", "-object TYPE,id=ID,...");
+            return;
+        }
+        into.objects.add(new QemuObject(type, id, props));
+    }
+}

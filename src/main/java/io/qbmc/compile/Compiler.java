@@ -1,0 +1,107 @@
+package io.qbmc.compile;
+
+import io.qbmc.bind.Binder;
+import io.qbmc.check.Checks;
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.graph.BlockGraph;
+import io.qbmc.graph.BlockNode;
+import io.qbmc.graph.Origins;
+import io.qbmc.source.Source;
+import io.qbmc.source.Text;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text in, graph and diagnostics out. Recognises the form (json: by its prefix, -blockdev JSON
+ * by its bracket, a pasted command line by its flags, else a dotted string read with the
+ * requested dialect), runs the front end, binds every node and runs every check.
+ */
+public final class Compiler {
+    /** Inputs above this size are refused before any parsing (issue 5's default). */
+    public static final int DEFAULT_MAX_INPUT = 16 * 1024 * 1024;
+
+    private final Dialect dialect;
+    private final int maxInput;
+
+    public Compiler(Dialect dialect) {
+        this(dialect, DEFAULT_MAX_INPUT);
+    }
+
+    public Compiler(Dialect dialect, int maxInput) {
+        this.dialect = dialect;
+        this.maxInput = maxInput;
+    }
+
+    public CompileResult compile(Source source) {
+        return compile(source, 0, source.length());
+    }
+
+    /** Compiles one range of a source, such as one line of a --lines file; spans stay in the source. */
+    public CompileResult compile(Source source, int start, int end) {
+        Diagnostics diags = new Diagnostics();
+        Origins origins = new Origins();
+        if (end - start > maxInput) {
+            diags.report(Code.INPUT_LIMIT, io.qbmc.source.Span.of(source, 0, 0),
+                    "Input is " + (end - start) + " characters; the limit is " + maxInput,
+                    "raise it with --max-input-size, or split the input");
+            return new CompileResult(source, null, origins, diags.sorted());
+        }
+        Text text = Inputs.trim(Text.slice(source, start, end));
+        FrontEndResult read = new FrontEndResult();
+        if (text.length() == 0) {
+            diags.report(Code.EMPTY_INPUT, text.span(0, 0), "Nothing to compile: the input is empty", null);
+            return new CompileResult(source, null, origins, diags.sorted());
+        }
+        frontEnd(text, read, diags);
+        BlockGraph graph = bind(read, diags, origins);
+        if (graph != null) {
+            Checks.run(graph, origins, read.objectsKnown, diags);
+        }
+        return new CompileResult(source, graph, origins, diags.sorted());
+    }
+
+    public CompileResult compile(String text) {
+        return compile(Source.of(text));
+    }
+
+    private void frontEnd(Text text, FrontEndResult read, Diagnostics diags) {
+        String s = text.value();
+        if (JsonFilename.is(s)) {
+            ImageOpts.readJson(text, read, diags);
+        } else if (s.startsWith("{") || s.startsWith("[")) {
+            Blockdev.readSet(text, read, diags);
+        } else if (CommandLine.looksLike(s)) {
+            CommandLine.read(text, read, diags);
+        } else if (dialect == Dialect.BLOCKDEV) {
+            Blockdev.readSet(text, read, diags);
+        } else if (dialect == Dialect.DRIVE) {
+            Drive.read(text, read, diags);
+        } else {
+            ImageOpts.read(text, read, diags);
+        }
+    }
+
+    private static BlockGraph bind(FrontEndResult read, Diagnostics diags, Origins origins) {
+        if (read.units.isEmpty()) {
+            return null;
+        }
+        List<BlockNode> nodes = new ArrayList<>();
+        for (Unit u : read.units) {
+            Binder binder = new Binder(u.typing(), diags, origins);
+            BlockNode node = binder.bind(u.tree(), u.role());
+            if (node == null) {
+                continue;
+            }
+            if (u.blockdev() && node.nodeName() == null) {
+                diags.report(Code.BLOCKDEV_NODE_NAME, u.span(), "A -blockdev node needs a node-name",
+                        "add node-name=NAME so other nodes and devices can refer to it");
+            }
+            nodes.add(node);
+        }
+        if (nodes.isEmpty()) {
+            return null;
+        }
+        return new BlockGraph(nodes, read.objects, read.frontend);
+    }
+}

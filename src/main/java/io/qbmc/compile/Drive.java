@@ -1,0 +1,174 @@
+package io.qbmc.compile;
+
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.options.DottedReader;
+import io.qbmc.options.FlatOption;
+import io.qbmc.options.Scalar;
+import io.qbmc.schema.DriverSchema;
+import io.qbmc.schema.Drivers;
+import io.qbmc.source.Span;
+import io.qbmc.source.Text;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * -drive: QemuOpts without an implied key, then blockdev.c's legacy handling (drive_new,
+ * blockdev_init): renames, cache= modes, format= and file=, and the options that configure the
+ * guest device rather than the block graph, which are kept aside.
+ */
+final class Drive {
+    /** Options of the drive or guest device, not of any block node. */
+    static final Set<String> FRONTEND = Set.of("if", "bus", "unit", "index", "media", "id", "serial", "werror",
+            "rerror", "addr", "boot", "cyls", "heads", "secs", "trans", "snapshot", "copy-on-read",
+            "cache.writeback", "stats-account-invalid", "stats-account-failed", "group", "iops", "iops_rd",
+            "iops_wr", "bps", "bps_rd", "bps_wr", "iops_max", "iops_rd_max", "iops_wr_max", "bps_max", "bps_rd_max",
+            "bps_wr_max", "iops_size");
+
+    private Drive() {
+    }
+
+    static void read(Text text, FrontEndResult into, Diagnostics diags) {
+        List<FlatOption> all = DottedReader.qemuOpts(text, null, diags);
+        Map<String, FlatOption> last = new LinkedHashMap<>();
+        for (FlatOption o : all) {
+            last.put(o.key(), o);
+        }
+        List<FlatOption> block = new ArrayList<>();
+        FlatOption file = null;
+        FlatOption aio = null;
+        FlatOption format = null;
+        FlatOption cache = null;
+        for (FlatOption o : all) {
+            String key = o.key();
+            if (FRONTEND.contains(key) || key.startsWith("throttling.")) {
+                into.frontend.put(key, o.value().display());
+                diags.report(Code.FRONTEND_KEY, o.keySpan(),
+                        "'" + key + "' configures the drive or guest device; kept aside, not part of the block graph",
+                        null);
+                continue;
+            }
+            switch (key) {
+                case "file":
+                    file = o;
+                    break;
+                case "aio":
+                    aio = o;
+                    break;
+                case "format":
+                    format = o;
+                    break;
+                case "cache":
+                    cache = o;
+                    break;
+                case "readonly":
+                    if (last.containsKey("read-only")) {
+                        diags.report(Code.ALIAS_CONFLICT, o.keySpan(),
+                                "'read-only' and its alias 'readonly' can't be used at the same time", "keep read-only=");
+                    } else {
+                        block.add(renamed(o, "read-only"));
+                    }
+                    break;
+                default:
+                    block.add(o);
+            }
+        }
+        if (format != null) {
+            if (last.containsKey("driver")) {
+                diags.report(Code.ALIAS_CONFLICT, format.keySpan(), "Cannot specify both 'driver' and 'format'",
+                        "format= is -drive's legacy name for driver=; keep one");
+            } else {
+                block.add(renamed(format, "driver"));
+            }
+        }
+        if (cache != null) {
+            cacheMode(cache, last, block, into, diags);
+        }
+        String driver = format != null ? format.value().display()
+                : last.containsKey("driver") ? last.get("driver").value().display() : null;
+        DriverSchema schema = driver == null ? null : Drivers.get(driver);
+        boolean topIsProtocol = schema != null && schema.kind() == DriverSchema.Kind.PROTOCOL;
+        if (aio != null) {
+            block.add(renamed(aio, topIsProtocol ? "aio" : "file.aio"));
+        }
+        if (file != null) {
+            String path = file.value().display();
+            if (JsonFilename.is(path) && file.valueText() != null) {
+                List<FlatOption> json = JsonFilename.read(file.valueText(), diags);
+                if (json != null) {
+                    block = Merge.explicitWins(json, block, diags);
+                }
+            } else {
+                String target = topIsProtocol ? "filename" : "file.filename";
+                if (last.containsKey(target)) {
+                    diags.report(Code.FILE_AND_FILENAME, file.keySpan(),
+                            "Can't specify 'file' and 'filename' options at the same time",
+                            "file= sets " + target + "; drop one of them");
+                } else {
+                    block.add(renamed(file, target));
+                }
+            }
+        }
+        ImageOpts.add(block, text, into, diags);
+    }
+
+    private static FlatOption renamed(FlatOption o, String key) {
+        Span[] frags = new Span[key.split("\\.", -1).length];
+        java.util.Arrays.fill(frags, o.keySpan());
+        return new FlatOption(key, o.keySpan(), o.value(), o.valueSpan(), frags, o.valueText());
+    }
+
+    /** bdrv_parse_cache_mode; specific cache.* options take precedence. */
+    private static void cacheMode(FlatOption cache, Map<String, FlatOption> given, List<FlatOption> block,
+            FrontEndResult into, Diagnostics diags) {
+        String mode = cache.value().display();
+        boolean direct;
+        boolean noFlush = false;
+        boolean writeback;
+        switch (mode) {
+            case "off":
+            case "none":
+                direct = true;
+                writeback = true;
+                break;
+            case "directsync":
+                direct = true;
+                writeback = false;
+                break;
+            case "writeback":
+                direct = false;
+                writeback = true;
+                break;
+            case "unsafe":
+                direct = false;
+                writeback = true;
+                noFlush = true;
+                break;
+            case "writethrough":
+                direct = false;
+                writeback = false;
+                break;
+            default:
+                diags.report(Code.BAD_ENUM, cache.valueSpan(), "invalid cache option",
+                        "cache= takes none, writeback, writethrough, directsync or unsafe");
+                return;
+        }
+        if (!given.containsKey("cache.writeback")) {
+            into.frontend.put("cache.writeback", writeback ? "on" : "off");
+        }
+        if (!given.containsKey("cache.direct")) {
+            block.add(synthetic(cache, "cache.direct", direct ? "on" : "off"));
+        }
+        if (!given.containsKey("cache.no-flush")) {
+            block.add(synthetic(cache, "cache.no-flush", noFlush ? "on" : "off"));
+        }
+    }
+
+    private static FlatOption synthetic(FlatOption from, String key, String value) {
+        return new FlatOption(key, from.span(), new Scalar.Str(value), from.valueSpan(),
+                new Span[] {from.span(), from.span()}, null);
+    }
+}

@@ -1,0 +1,16 @@
+package io.qbmc.compile;
+
+import io.qbmc.graph.QemuObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the front ends read from one input, before binding. */
+final class FrontEndResult {
+    final List<Unit> units = new ArrayList<>();
+    final List<QemuObject> objects = new ArrayList<>();
+    final Map<String, String> frontend = new LinkedHashMap<>();
+    /** Whether -object definitions were part of the input, so references to them can be checked. */
+    boolean objectsKnown;
+}

@@ -1,0 +1,161 @@
+package io.qbmc.diag;
+
+/**
+ * The diagnostic catalogue. Codes are a contract with users' CI filters and SARIF rule ids:
+ * never renumber, never reuse a retired number.
+ */
+public enum Code {
+    // ---- syntax ----
+    INVALID_KEY("QBMC-E001", Severity.ERROR, "invalid option name",
+            "keyval (-blockdev) keys are QAPI names joined by dots, with decimal list indices; "
+                    + "an empty key or fragment, or one with other characters, is refused as in QEMU's util/keyval.c."),
+    EXPECTED_EQUALS("QBMC-E002", Severity.ERROR, "missing '=' after a key",
+            "keyval has no boolean short forms: every item must be key=value."),
+    KEY_TOO_LONG("QBMC-E003", Severity.ERROR, "option name fragment too long",
+            "keyval limits each key fragment to 127 characters."),
+    JSON_SYNTAX("QBMC-E004", Severity.ERROR, "malformed JSON",
+            "The text after json: (or a -blockdev JSON node) is not valid in QEMU's JSON dialect: "
+                    + "standard JSON plus single-quoted strings, no comments."),
+    JSON_TOO_DEEP("QBMC-E005", Severity.ERROR, "JSON nested too deeply",
+            "QEMU's JSON parser refuses nesting deeper than 1024 levels."),
+    NOT_AN_OBJECT("QBMC-E006", Severity.ERROR, "JSON value is not an object",
+            "A json: filename or a -blockdev node must be a JSON object."),
+    DUPLICATE_JSON_KEY("QBMC-E007", Severity.ERROR, "duplicate key in a JSON object",
+            "QEMU refuses a JSON object that names the same key twice."),
+    SHELL_SYNTAX("QBMC-E008", Severity.ERROR, "malformed command line",
+            "A pasted command line has an unterminated quote or a dangling escape."),
+    MISSING_FLAG_ARGUMENT("QBMC-E009", Severity.ERROR, "command-line flag without its argument",
+            "-drive, -blockdev and -object each take one argument."),
+
+    // ---- option tree ----
+    INCONSISTENT_KEY("QBMC-E010", Severity.ERROR, "key used both as a value and as a prefix",
+            "An option cannot be a scalar and a group at once (a=1 with a.b=2), nor mix list indices "
+                    + "and names at one level."),
+    LIST_INDEX("QBMC-E011", Severity.ERROR, "list indices not contiguous from 0",
+            "List elements are written key.0, key.1, ... without gaps; QEMU's block layer also "
+                    + "refuses leading zeros such as key.01."),
+
+    // ---- schema ----
+    UNKNOWN_OPTION("QBMC-E012", Severity.ERROR, "unknown option for the driver",
+            "The driver does not declare this option; QEMU refuses it with \"does not support the option\"."),
+    UNKNOWN_DRIVER("QBMC-E013", Severity.ERROR, "unknown driver", "No block driver has this name."),
+    MISSING_OPTION("QBMC-E014", Severity.ERROR, "required option missing",
+            "The driver cannot open without this option."),
+    WRONG_TYPE("QBMC-E015", Severity.ERROR, "value has the wrong type",
+            "Booleans are on/off (also yes/no, true/false, y/n); numbers are decimal, 0x hex or 0 octal; "
+                    + "sizes take the suffixes k, M, G, T, P, E."),
+    OUT_OF_RANGE("QBMC-E016", Severity.ERROR, "value out of range", "The value is outside what the option allows."),
+    BAD_ENUM("QBMC-E017", Severity.ERROR, "value not among the allowed ones",
+            "The option takes one of a fixed set of words."),
+    NO_DRIVER("QBMC-E018", Severity.ERROR, "no driver and nothing to probe",
+            "A node needs driver=..., or a file child whose format QEMU can probe."),
+    MISSING_CHILD("QBMC-E019", Severity.ERROR, "child node missing",
+            "The driver needs this child (for example file= of a format driver)."),
+    REFERENCE_WITH_OPTIONS("QBMC-E020", Severity.ERROR, "node reference with additional options",
+            "A child given as a node-name string cannot also have its own options."),
+    UNKNOWN_REFERENCE("QBMC-E021", Severity.ERROR, "reference to an unknown node",
+            "A child given as a string names an existing node by node-name; no node has this name."),
+    DUPLICATE_NODE_NAME("QBMC-E022", Severity.ERROR, "node-name used twice",
+            "Node names identify nodes across the whole set and must be unique."),
+    REFERENCE_CYCLE("QBMC-E023", Severity.ERROR, "nodes reference each other in a cycle",
+            "A block graph is acyclic: a node cannot be its own (indirect) child."),
+    INVALID_NODE_NAME("QBMC-E024", Severity.ERROR, "invalid node-name",
+            "A node-name starts with a letter, continues with letters, digits, '-', '.' or '_', "
+                    + "and has at most 31 characters."),
+    VOTE_THRESHOLD("QBMC-E025", Severity.ERROR, "quorum vote-threshold out of range",
+            "vote-threshold must be between 1 and the number of children."),
+    BITMAP_GRANULARITY("QBMC-E026", Severity.ERROR, "invalid bitmap granularity",
+            "A dirty-bitmap granularity is a power of two from 512 bytes to 2 GiB (2^31)."),
+    BITMAP_NAME("QBMC-E027", Severity.ERROR, "invalid bitmap name",
+            "A bitmap name is non-empty and at most 1023 bytes of UTF-8."),
+    DUPLICATE_BITMAP("QBMC-E028", Severity.ERROR, "bitmap name used twice in one filter",
+            "Bitmap names are unique within one qbm filter."),
+    SHARED_FILE("QBMC-E029", Severity.ERROR, "one file used twice in a qbm stack",
+            "The image, every bitmap file and the descriptor of a qbm stack must be different files."),
+    BITMAP_TOO_LARGE("QBMC-E030", Severity.ERROR, "image too large for the bitmap granularity",
+            "QEMU refuses persistent bitmaps when the image is larger than 512 MiB x granularity; "
+                    + "use a larger granularity."),
+    QUORUM_CONSTRAINT("QBMC-E031", Severity.ERROR, "quorum options conflict",
+            "blkverify=on needs exactly two children and vote-threshold=2 and excludes rewrite-corrupted=on."),
+    QUORUM_NO_CHILDREN("QBMC-E032", Severity.ERROR, "quorum without children",
+            "A quorum needs 1 or more children."),
+    DRIVER_CONSTRAINT("QBMC-E033", Severity.ERROR, "options conflict for the driver",
+            "A combination of option values that the driver refuses."),
+    INPUT_LIMIT("QBMC-E034", Severity.ERROR, "input exceeds a limit",
+            "The input is larger or deeper than qbmc accepts."),
+    INVALID_ID("QBMC-E035", Severity.ERROR, "invalid identifier",
+            "QemuOpts ids start with a letter and continue with letters, digits, '-', '.' or '_'."),
+    FILE_AND_FILENAME("QBMC-E036", Severity.ERROR, "'file' and 'filename' given together",
+            "-drive's file= is the protocol node's filename; giving filename= as well is refused."),
+    ALIAS_CONFLICT("QBMC-E037", Severity.ERROR, "an option and its legacy alias given together",
+            "-drive accepts legacy spellings of some options; using both spellings is refused."),
+    BLOCKDEV_NODE_NAME("QBMC-E038", Severity.ERROR, "-blockdev node without node-name",
+            "Every top-level -blockdev node needs a node-name."),
+    UNKNOWN_OBJECT("QBMC-E039", Severity.ERROR, "reference to an undefined object",
+            "An option names a secret, throttle group or other -object that the input does not define."),
+    NO_BACKING_SUPPORT("QBMC-E040", Severity.ERROR, "driver has no backing file",
+            "Only drivers with backing files (qcow2, qed, vmdk, ...) accept backing=."),
+    UNSUPPORTED_FORM("QBMC-E041", Severity.ERROR, "cannot express the graph in that form",
+            "The requested output form cannot hold this graph (for example two top nodes in one json: name)."),
+    EMPTY_INPUT("QBMC-E042", Severity.ERROR, "nothing to compile",
+            "The input holds no block-device options."),
+
+    // ---- warnings: QEMU accepts these, but they are probably not what was meant ----
+    DUPLICATE_KEY("QBMC-W001", Severity.WARNING, "option given twice; the last one wins",
+            "QemuOpts and keyval keep the last of repeated keys; the earlier value is ignored."),
+    SHORT_BOOLEAN("QBMC-W002", Severity.WARNING, "deprecated short-form boolean",
+            "QemuOpts reads a bare 'foo' as foo=on and 'nofoo' as foo=off; QEMU deprecates this."),
+    JSON_OVERRIDDEN("QBMC-W003", Severity.WARNING, "json: filename option overridden",
+            "Options given explicitly beside a json: filename win over the same options inside it."),
+    SHARED_FILE_WARNING("QBMC-W004", Severity.WARNING, "one file used twice in a stack",
+            "Two nodes open the same file; QEMU's locking will usually refuse this at run time."),
+    PROBED_FORMAT("QBMC-W005", Severity.WARNING, "image format will be probed",
+            "Without driver=, QEMU guesses the format from the file's content; probing raw images is unsafe."),
+    DEPRECATED("QBMC-W006", Severity.WARNING, "deprecated syntax",
+            "QEMU accepts this spelling but deprecates it."),
+    FLATTEN_OVERRIDE("QBMC-W007", Severity.WARNING, "flat and nested key collide",
+            "In JSON, a nested object's member wins over a flat dotted key naming the same option."),
+
+    // ---- notes ----
+    SKIPPED_FLAG("QBMC-N001", Severity.NOTE, "command-line flag skipped",
+            "The flag does not concern block devices."),
+    FRONTEND_KEY("QBMC-N002", Severity.NOTE, "-drive front-end option kept aside",
+            "The key configures the guest device, not the block graph; it is kept but not compiled.");
+
+    private final String id;
+    private final Severity severity;
+    private final String title;
+    private final String explanation;
+
+    Code(String id, Severity severity, String title, String explanation) {
+        this.id = id;
+        this.severity = severity;
+        this.title = title;
+        this.explanation = explanation;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+
+    public static Code byId(String id) {
+        for (Code c : values()) {
+            if (c.id.equalsIgnoreCase(id)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+package io.qbmc.emit;
+
+import io.qbmc.graph.BlockNode;
+import io.qbmc.graph.Child;
+import io.qbmc.graph.Value;
+import io.qbmc.schema.DriverSchema;
+import java.util.Map;
+
+/**
+ * A node tree as one dotted option string for --image-opts: driver first, options in schema
+ * order, children depth-first, every comma in a value doubled.
+ */
+public final class DottedEmitter {
+    private DottedEmitter() {
+    }
+
+    public static String emit(BlockNode root) {
+        StringBuilder out = new StringBuilder();
+        node(root, "", out);
+        return out.toString();
+    }
+
+    private static void node(BlockNode node, String prefix, StringBuilder out) {
+        if (!node.driver().isEmpty()) {
+            item(prefix + "driver", node.driver(), out);
+        }
+        DriverSchema schema = Layout.schema(node);
+        for (Map.Entry<String, Value> e : Layout.ordered(node).entrySet()) {
+            value(e.getValue(), schema, e.getKey(), prefix, out);
+        }
+    }
+
+    private static void value(Value v, DriverSchema schema, String path, String prefix, StringBuilder out) {
+        String key = prefix + path;
+        if (v instanceof Value.Str s) {
+            item(key, s.value(), out);
+        } else if (v instanceof Value.Int i) {
+            item(key, Long.toUnsignedString(i.bits()), out);
+        } else if (v instanceof Value.Bool b) {
+            item(key, b.value() ? "on" : "off", out);
+        } else if (v instanceof Value.Obj o) {
+            for (Map.Entry<String, Value> e : Layout.ordered(o.members(), Layout.members(schema, path)).entrySet()) {
+                value(e.getValue(), schema, path + "." + e.getKey(), prefix, out);
+            }
+        } else if (v instanceof Value.Arr a) {
+            for (int i = 0; i < a.items().size(); i++) {
+                value(a.items().get(i), schema, path + "." + i, prefix, out);
+            }
+        } else if (v instanceof Value.Node n) {
+            Child c = n.child();
+            if (c instanceof Child.Inline in) {
+                node(in.node(), key + ".", out);
+            } else if (c instanceof Child.Ref r) {
+                item(key, r.nodeName(), out);
+            } else {
+                // dotted syntax has no null; QEMU reads an empty backing as null (deprecated)
+                item(key, "", out);
+            }
+        }
+    }
+
+    private static void item(String key, String value, StringBuilder out) {
+        if (out.length() > 0) {
+            out.append(',');
+        }
+        out.append(key).append('=').append(value.replace(",", ",,"));
+    }
+}

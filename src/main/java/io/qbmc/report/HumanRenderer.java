@@ -1,0 +1,65 @@
+package io.qbmc.report;
+
+import io.qbmc.diag.Diagnostic;
+import io.qbmc.source.Span;
+
+/**
+ * Renders diagnostics as compilers do: "file:line:col: error[CODE]: message", the source line,
+ * a caret run under the span, and the hint. Long lines are cut to a window around the span.
+ */
+public final class HumanRenderer {
+    private static final int WINDOW = 100;
+
+    private HumanRenderer() {
+    }
+
+    public static String render(Diagnostic d) {
+        StringBuilder out = new StringBuilder();
+        Span span = d.span();
+        if (span.isKnown()) {
+            out.append(span.source().name()).append(':').append(span.line());
+            if (span.hasOffsets()) {
+                out.append(':').append(span.column());
+            }
+            out.append(": ");
+        }
+        out.append(d.severity().word()).append('[').append(d.code().id()).append("]: ").append(d.message())
+                .append('\n');
+        if (span.hasOffsets()) {
+            snippet(span, out);
+        }
+        if (d.hint() != null) {
+            out.append("  = hint: ").append(d.hint()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void snippet(Span span, StringBuilder out) {
+        int line = span.line();
+        String text = span.source().lineText(line);
+        int col = span.column() - 1;
+        int len = Math.max(1, Math.min(span.length(), text.length() - col));
+        if (col > text.length()) {
+            col = text.length();
+        }
+        int from = 0;
+        int to = text.length();
+        String before = "";
+        String after = "";
+        if (to - from > WINDOW) {
+            from = Math.max(0, Math.min(col - WINDOW / 3, text.length() - WINDOW));
+            to = Math.min(text.length(), from + WINDOW);
+            before = from > 0 ? "..." : "";
+            after = to < text.length() ? "..." : "";
+        }
+        String shown = text.substring(from, to).replace('\t', ' ');
+        String gutter = String.valueOf(line);
+        String pad = " ".repeat(gutter.length());
+        out.append(pad).append(" |\n");
+        out.append(gutter).append(" | ").append(before).append(shown).append(after).append('\n');
+        int caretStart = before.length() + col - from;
+        int caretLen = Math.max(1, Math.min(len, to - col));
+        out.append(pad).append(" | ").append(" ".repeat(Math.max(0, caretStart))).append("^".repeat(caretLen))
+                .append('\n');
+    }
+}

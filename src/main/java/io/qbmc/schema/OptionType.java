@@ -1,0 +1,106 @@
+package io.qbmc.schema;
+
+import java.util.List;
+
+/** What an option holds, as its driver declares it. */
+public sealed interface OptionType {
+
+    /** A short name for messages and docs. */
+    String describe();
+
+    record Str() implements OptionType {
+        @Override
+        public String describe() {
+            return "string";
+        }
+    }
+
+    /** on/off, also yes/no, true/false, y/n (qapi_bool_parse). */
+    record Bool() implements OptionType {
+        @Override
+        public String describe() {
+            return "bool";
+        }
+    }
+
+    /** QEMU_OPT_NUMBER: a uint64 in decimal, 0x hex or 0 octal. */
+    record Num() implements OptionType {
+        @Override
+        public String describe() {
+            return "number";
+        }
+    }
+
+    /** QEMU_OPT_SIZE: bytes, with the suffixes k, M, G, T, P, E (powers of 1024). */
+    record Size() implements OptionType {
+        @Override
+        public String describe() {
+            return "size";
+        }
+    }
+
+    record Enum(List<String> values) implements OptionType {
+        public Enum {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public String describe() {
+            return String.join("|", values);
+        }
+    }
+
+    /**
+     * A child node: nested options or a node-name reference (QAPI's BlockdevRef).
+     *
+     * @param nullable whether null is allowed, meaning "no child" (BlockdevRefOrNull)
+     * @param protocol whether QEMU opens the child as a protocol node (BDRV_O_PROTOCOL): then a
+     *        child with a filename and no driver is a file; otherwise its format is probed
+     */
+    record ChildRef(boolean nullable, boolean protocol) implements OptionType {
+        @Override
+        public String describe() {
+            return nullable ? "node or null" : "node";
+        }
+    }
+
+    /** A list written key.0, key.1, ... */
+    record ListOf(OptionType element) implements OptionType {
+        @Override
+        public String describe() {
+            return "list of " + element.describe();
+        }
+    }
+
+    /** A group of named options written key.member. */
+    record Group(List<OptionSpec> members) implements OptionType {
+        public Group {
+            members = List.copyOf(members);
+        }
+
+        public OptionSpec member(String name) {
+            for (OptionSpec m : members) {
+                if (m.name().equals(name)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String describe() {
+            return "group";
+        }
+    }
+
+    /**
+     * QAPI's alternate: one of several shapes, chosen by what was written (a word or a group,
+     * like qcow2's overlap-check).
+     */
+    record Alternate(OptionType scalar, Group group) implements OptionType {
+        @Override
+        public String describe() {
+            return scalar.describe() + " or group";
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.qbmc.schema;
+
+import java.util.List;
+
+/** Short names for declaring schemas as data. */
+final class Types {
+    private Types() {
+    }
+
+    static final OptionType STR = new OptionType.Str();
+    static final OptionType BOOL = new OptionType.Bool();
+    static final OptionType NUM = new OptionType.Num();
+    static final OptionType SIZE = new OptionType.Size();
+    /** A child whose format QEMU probes when no driver is given (quorum children, backing). */
+    static final OptionType NODE = new OptionType.ChildRef(false, false);
+    /** A child QEMU opens as a protocol node (a format driver's file). */
+    static final OptionType PROTOCOL_NODE = new OptionType.ChildRef(false, true);
+    static final OptionType NODE_OR_NULL = new OptionType.ChildRef(true, false);
+
+    static OptionType oneOf(String... values) {
+        return new OptionType.Enum(List.of(values));
+    }
+
+    static OptionType.Group group(OptionSpec... members) {
+        return new OptionType.Group(List.of(members));
+    }
+
+    static OptionType listOf(OptionType element) {
+        return new OptionType.ListOf(element);
+    }
+
+    static OptionSpec opt(String name, OptionType type, String doc) {
+        return OptionSpec.of(name, type, doc);
+    }
+}

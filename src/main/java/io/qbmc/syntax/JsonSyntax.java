@@ -1,0 +1,304 @@
+package io.qbmc.syntax;
+
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.source.Span;
+import io.qbmc.source.Text;
+import io.qbmc.syntax.antlr.QbmcLexer;
+import io.qbmc.syntax.antlr.QbmcParser;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Parses QEMU's JSON dialect with the grammar in grammar/, and words its errors as QEMU does
+ * ("JSON parse error, ..."), so users recognise them, with the exact position added.
+ */
+public final class JsonSyntax {
+    /** QEMU's limit (qobject/json-streamer.c MAX_NESTING). */
+    public static final int MAX_NESTING = 1024;
+    /** QEMU's limit on tokens per value (json-streamer.c MAX_TOKEN_COUNT). */
+    public static final int MAX_TOKENS = 2 * 1024 * 1024;
+
+    private JsonSyntax() {
+    }
+
+    /**
+     * @param prefix put before QEMU's parser message, e.g. "Could not parse the JSON options: "
+     * @return the value, or null after reporting why there is none
+     */
+    public static JsonNode parse(Text text, String prefix, Diagnostics diags) {
+        String s = text.value();
+        AntlrPositions pos = new AntlrPositions(s);
+        QbmcLexer lexer = new QbmcLexer(CharStreams.fromString(s));
+        lexer.removeErrorListeners();
+        lexer.mode(QbmcLexer.JSON);
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        if (!withinLimits(text, pos, tokens.getTokens(), prefix, diags)) {
+            return null;
+        }
+        QbmcParser parser = new QbmcParser(tokens);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        QbmcParser.JsonContext tree;
+        try {
+            tree = parser.json();
+        } catch (ParseCancellationException e) {
+            RecognitionException cause = e.getCause() instanceof RecognitionException re ? re : null;
+            Token offending = cause != null ? cause.getOffendingToken() : parser.getCurrentToken();
+            ParserRuleContext ctx = cause != null && cause.getCtx() instanceof ParserRuleContext c ? c
+                    : parser.getContext();
+            reportSyntax(text, pos, offending, ctx, cause, prefix, diags);
+            return null;
+        }
+        return new Builder(text, pos, prefix, diags).value(tree.jsonValue());
+    }
+
+    private static boolean withinLimits(Text text, AntlrPositions pos, List<Token> tokens, String prefix,
+            Diagnostics diags) {
+        if (tokens.size() > MAX_TOKENS) {
+            diags.report(Code.JSON_TOO_DEEP, text.span(0, text.length()),
+                    prefix + "JSON token count limit exceeded",
+                    "QEMU parses at most " + MAX_TOKENS + " tokens in one JSON value");
+            return false;
+        }
+        int depth = 0;
+        for (Token t : tokens) {
+            int type = t.getType();
+            if (type == QbmcLexer.J_LBRACE || type == QbmcLexer.J_LBRACKET) {
+                if (++depth > MAX_NESTING) {
+                    diags.report(Code.JSON_TOO_DEEP, span(text, pos, t),
+                            prefix + "JSON nesting depth limit exceeded",
+                            "QEMU accepts at most " + MAX_NESTING + " nested objects and arrays");
+                    return false;
+                }
+            } else if (type == QbmcLexer.J_RBRACE || type == QbmcLexer.J_RBRACKET) {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return true;
+    }
+
+    static Span span(Text text, AntlrPositions pos, Token t) {
+        if (t.getType() == Token.EOF) {
+            return text.span(text.length(), text.length());
+        }
+        int start = pos.charIndex(t.getStartIndex());
+        int end = pos.charIndex(t.getStopIndex() + 1);
+        return text.span(start, end);
+    }
+
+    private static void reportSyntax(Text text, AntlrPositions pos, Token offending, ParserRuleContext ctx,
+            RecognitionException cause, String prefix, Diagnostics diags) {
+        Span at = span(text, pos, offending);
+        int type = offending.getType();
+        String what;
+        String hint = null;
+        if (type == QbmcLexer.J_STRAY) {
+            what = "JSON parse error, stray '" + offending.getText() + "'";
+            if (offending.getText().equals("/")) {
+                hint = "QEMU's JSON has no comments";
+            } else if (Character.isUpperCase(offending.getText().charAt(0))) {
+                hint = "keywords are lower case: true, false, null";
+            }
+        } else if (type == QbmcLexer.J_OPEN_STRING) {
+            boolean atEnd = pos.charIndex(offending.getStopIndex() + 1) >= text.length();
+            what = atEnd ? "JSON parse error, premature EOI"
+                    : "JSON parse error, stray '" + text.value().charAt(pos.charIndex(offending.getStopIndex() + 1)) + "'";
+            hint = atEnd ? "the string is not closed" : "control characters must be escaped inside strings";
+        } else if (type == Token.EOF) {
+            boolean empty = ctx instanceof QbmcParser.JsonContext && ctx.getStart().getType() == Token.EOF;
+            what = empty ? "Expecting a JSON value" : "JSON parse error, premature EOI";
+        } else if (ctx instanceof QbmcParser.JsonContext) {
+            what = "Expecting at most one JSON value";
+            hint = "remove the text after the first complete value";
+        } else if (ctx instanceof QbmcParser.JsonPairContext && !(cause instanceof NoViableAltException)) {
+            what = "JSON parse error, missing : in object pair";
+        } else if (ctx instanceof QbmcParser.JsonObjectContext && cause instanceof InputMismatchException) {
+            what = "JSON parse error, expected separator in dict";
+        } else if (ctx instanceof QbmcParser.JsonArrayContext && cause instanceof InputMismatchException) {
+            what = "JSON parse error, expected separator in list";
+        } else {
+            what = "JSON parse error, expecting value";
+        }
+        diags.report(Code.JSON_SYNTAX, at, prefix + what, hint);
+    }
+
+    /** Builds the tree from a parse that succeeded; checks what the grammar leaves open. */
+    private static final class Builder {
+        private final Text text;
+        private final AntlrPositions pos;
+        private final String prefix;
+        private final Diagnostics diags;
+        private boolean failed;
+
+        Builder(Text text, AntlrPositions pos, String prefix, Diagnostics diags) {
+            this.text = text;
+            this.pos = pos;
+            this.prefix = prefix;
+            this.diags = diags;
+        }
+
+        JsonNode value(QbmcParser.JsonValueContext ctx) {
+            JsonNode node = node(ctx);
+            return failed ? null : node;
+        }
+
+        private Span span(ParserRuleContext ctx) {
+            int start = pos.charIndex(ctx.getStart().getStartIndex());
+            int end = pos.charIndex(ctx.getStop().getStopIndex() + 1);
+            return text.span(start, end);
+        }
+
+        private void fail(Span at, String message, String hint) {
+            if (!failed) {
+                diags.report(Code.JSON_SYNTAX, at, prefix + "JSON parse error, " + message, hint);
+            }
+            failed = true;
+        }
+
+        private JsonNode node(QbmcParser.JsonValueContext ctx) {
+            if (ctx.jsonObject() != null) {
+                return object(ctx.jsonObject());
+            }
+            if (ctx.jsonArray() != null) {
+                List<JsonNode> items = new ArrayList<>();
+                for (QbmcParser.JsonValueContext v : ctx.jsonArray().jsonValue()) {
+                    items.add(node(v));
+                }
+                return new JsonNode.JArray(items, span(ctx));
+            }
+            Token t = ctx.getStart();
+            Span at = JsonSyntax.span(text, pos, t);
+            switch (t.getType()) {
+                case QbmcLexer.J_STRING:
+                    return new JsonNode.JString(unquote(t.getText(), at), at);
+                case QbmcLexer.J_NUMBER:
+                    return new JsonNode.JNumber(t.getText(), at);
+                default:
+                    return keyword(t.getText(), at);
+            }
+        }
+
+        private JsonNode keyword(String word, Span at) {
+            switch (word) {
+                case "true":
+                    return new JsonNode.JBool(true, at);
+                case "false":
+                    return new JsonNode.JBool(false, at);
+                case "null":
+                    return new JsonNode.JNull(at);
+                default:
+                    fail(at, "invalid keyword '" + word + "'", "strings need quotes: \"" + word + "\"");
+                    return new JsonNode.JNull(at);
+            }
+        }
+
+        private JsonNode object(QbmcParser.JsonObjectContext ctx) {
+            List<JsonNode.Member> members = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (QbmcParser.JsonPairContext pair : ctx.jsonPair()) {
+                QbmcParser.JsonValueContext keyCtx = pair.jsonValue(0);
+                Token keyToken = keyCtx.getStart();
+                Span keySpan = span(keyCtx);
+                if (keyCtx.getChildCount() != 1 || keyToken.getType() != QbmcLexer.J_STRING) {
+                    fail(keySpan, "key is not a string in object", "object keys are quoted strings");
+                    continue;
+                }
+                String key = unquote(keyToken.getText(), keySpan);
+                JsonNode value = node(pair.jsonValue(1));
+                if (!seen.add(key)) {
+                    if (!failed) {
+                        diags.report(Code.DUPLICATE_JSON_KEY, keySpan,
+                                prefix + "JSON parse error, duplicate key",
+                                "'" + key + "' appears twice in this object; QEMU refuses that");
+                    }
+                    failed = true;
+                    continue;
+                }
+                members.add(new JsonNode.Member(key, keySpan, value));
+            }
+            return new JsonNode.JObject(members, span(ctx));
+        }
+
+        /** Decodes a quoted token with QEMU's escapes (json-parser.c parse_string). */
+        private String unquote(String token, Span at) {
+            StringBuilder out = new StringBuilder(token.length());
+            int end = token.length() - 1;
+            for (int i = 1; i < end; i++) {
+                char c = token.charAt(i);
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char e = token.charAt(++i);
+                switch (e) {
+                    case '"', '\'', '\\', '/' -> out.append(e);
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'u' -> {
+                        int cp = hex4(token, i + 1, end);
+                        if (cp < 0) {
+                            fail(at, "invalid escape sequence in string", "\\u takes four hex digits");
+                            return "";
+                        }
+                        i += 4;
+                        if (Character.isHighSurrogate((char) cp) && i + 6 < end + 1
+                                && token.charAt(i + 1) == '\\' && token.charAt(i + 2) == 'u') {
+                            int low = hex4(token, i + 3, end);
+                            if (low >= 0 && Character.isLowSurrogate((char) low)) {
+                                out.append((char) cp).append((char) low);
+                                i += 6;
+                                continue;
+                            }
+                            fail(at, token.substring(i - 5, i + 1) + " is not a valid Unicode character", null);
+                            return "";
+                        }
+                        if (Character.isSurrogate((char) cp)) {
+                            fail(at, token.substring(i - 5, i + 1) + " is not a valid Unicode character", null);
+                            return "";
+                        }
+                        out.append((char) cp);
+                    }
+                    default -> {
+                        fail(at, "invalid escape sequence in string",
+                                "valid escapes: \\\" \\' \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+                        return "";
+                    }
+                }
+            }
+            return out.toString();
+        }
+
+        private static int hex4(String s, int from, int end) {
+            if (from + 4 > end) {
+                return -1;
+            }
+            int v = 0;
+            for (int i = from; i < from + 4; i++) {
+                int d = Character.digit(s.charAt(i), 16);
+                if (d < 0) {
+                    return -1;
+                }
+                v = v * 16 + d;
+            }
+            return v;
+        }
+    }
+}
