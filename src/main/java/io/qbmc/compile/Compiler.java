@@ -6,6 +6,7 @@ import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
+import io.qbmc.graph.DriveOptions;
 import io.qbmc.graph.Origins;
 import io.qbmc.source.Source;
 import io.qbmc.source.Text;
@@ -87,7 +88,9 @@ public final class Compiler {
             return null;
         }
         List<BlockNode> nodes = new ArrayList<>();
-        for (Unit u : read.units) {
+        List<DriveOptions> drives = new ArrayList<>();
+        for (int i = 0; i < read.units.size(); i++) {
+            Unit u = read.units.get(i);
             Binder binder = new Binder(u.typing(), diags, origins);
             BlockNode node = binder.bind(u.tree(), u.role());
             if (node == null) {
@@ -97,11 +100,14 @@ public final class Compiler {
                 diags.report(Code.BLOCKDEV_NODE_NAME, u.span(), "A -blockdev node needs a node-name",
                         "add node-name=NAME so other nodes and devices can refer to it");
             }
+            if (read.frontend.containsKey(i)) {
+                drives.add(new DriveOptions(nodes.size(), read.frontend.get(i)));
+            }
             nodes.add(node);
         }
         if (nodes.isEmpty()) {
             return null;
         }
-        return new BlockGraph(nodes, read.objects, read.frontend);
+        return new BlockGraph(nodes, read.objects, drives);
     }
 }

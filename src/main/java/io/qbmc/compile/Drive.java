@@ -38,6 +38,8 @@ final class Drive {
             last.put(o.key(), o);
         }
         List<FlatOption> block = new ArrayList<>();
+        Map<String, String> aside = new LinkedHashMap<>();
+        into.frontend.put(into.units.size(), aside);
         FlatOption file = null;
         FlatOption aio = null;
         FlatOption format = null;
@@ -45,7 +47,7 @@ final class Drive {
         for (FlatOption o : all) {
             String key = o.key();
             if (FRONTEND.contains(key) || key.startsWith("throttling.")) {
-                into.frontend.put(key, o.value().display());
+                aside.put(key, o.value().display());
                 diags.report(Code.FRONTEND_KEY, o.keySpan(),
                         "'" + key + "' configures the drive or guest device; kept aside, not part of the block graph",
                         null);
@@ -85,7 +87,7 @@ final class Drive {
             }
         }
         if (cache != null) {
-            cacheMode(cache, last, block, into, diags);
+            cacheMode(cache, last, block, aside, diags);
         }
         String driver = format != null ? format.value().display()
                 : last.containsKey("driver") ? last.get("driver").value().display() : null;
@@ -123,7 +125,7 @@ final class Drive {
 
     /** bdrv_parse_cache_mode; specific cache.* options take precedence. */
     private static void cacheMode(FlatOption cache, Map<String, FlatOption> given, List<FlatOption> block,
-            FrontEndResult into, Diagnostics diags) {
+            Map<String, String> aside, Diagnostics diags) {
         String mode = cache.value().display();
         boolean direct;
         boolean noFlush = false;
@@ -157,7 +159,7 @@ final class Drive {
                 return;
         }
         if (!given.containsKey("cache.writeback")) {
-            into.frontend.put("cache.writeback", writeback ? "on" : "off");
+            aside.put("cache.writeback", writeback ? "on" : "off");
         }
         if (!given.containsKey("cache.direct")) {
             block.add(synthetic(cache, "cache.direct", direct ? "on" : "off"));

@@ -10,7 +10,8 @@ import java.util.Map;
 final class FrontEndResult {
     final List<Unit> units = new ArrayList<>();
     final List<QemuObject> objects = new ArrayList<>();
-    final Map<String, String> frontend = new LinkedHashMap<>();
+    /** -drive front-end options by unit index. */
+    final Map<Integer, Map<String, String>> frontend = new LinkedHashMap<>();
     /** Whether -object definitions were part of the input, so references to them can be checked. */
     boolean objectsKnown;
 }

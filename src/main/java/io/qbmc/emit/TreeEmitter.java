@@ -27,12 +27,16 @@ public final class TreeEmitter {
                 out.append(last ? "└── " : "├── ").append(o.qomType()).append(" id=").append(o.id()).append('\n');
             }
         }
-        if (!graph.frontend().isEmpty()) {
-            out.append("drive (not part of the block graph)\n");
-            List<String> keys = new ArrayList<>(graph.frontend().keySet());
+        for (var drive : graph.drives()) {
+            if (drive.options().isEmpty()) {
+                continue;
+            }
+            out.append("drive of node ").append(drive.node()).append(" (").append(label(graph.nodes().get(drive.node())))
+                    .append("), not part of the block graph\n");
+            List<String> keys = new ArrayList<>(drive.options().keySet());
             for (int i = 0; i < keys.size(); i++) {
                 out.append(i == keys.size() - 1 ? "└── " : "├── ").append(keys.get(i)).append(": ")
-                        .append(graph.frontend().get(keys.get(i))).append('\n');
+                        .append(drive.options().get(keys.get(i))).append('\n');
             }
         }
         return out.toString();

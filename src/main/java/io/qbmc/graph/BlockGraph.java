@@ -1,7 +1,6 @@
 package io.qbmc.graph;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,19 +9,19 @@ import java.util.Set;
 
 /**
  * A compiled configuration: the top-level nodes as given (one tree, or the nodes of a -blockdev
- * set that refer to each other by node-name), the objects they use, and -drive's front-end
- * options, kept aside. Immutable; equal graphs mean the same configuration.
+ * set that refer to each other by node-name), the objects they use, and each -drive's
+ * front-end options, kept aside. Immutable; equal graphs mean the same configuration.
  */
-public record BlockGraph(List<BlockNode> nodes, List<QemuObject> objects, Map<String, String> frontend) {
+public record BlockGraph(List<BlockNode> nodes, List<QemuObject> objects, List<DriveOptions> drives) {
 
     public BlockGraph {
         nodes = List.copyOf(nodes);
         objects = List.copyOf(objects);
-        frontend = Collections.unmodifiableMap(new LinkedHashMap<>(frontend));
+        drives = List.copyOf(drives);
     }
 
     public static BlockGraph of(BlockNode root) {
-        return new BlockGraph(List.of(root), List.of(), Map.of());
+        return new BlockGraph(List.of(root), List.of(), List.of());
     }
 
     /** Top-level nodes that no other node references: what a guest device would attach to. */

@@ -114,7 +114,7 @@ public final class Drivers {
                         opt("granularity", SIZE, "Bytes covered by one bit: a power of two in [512, 2^31].")
                                 .withDefault("65536"),
                         opt("enabled", BOOL, "Whether writes are recorded.").withDefault("on"))),
-                        "The persistent bitmaps.").asStrong());
+                        "The persistent bitmaps; at least one.").asRequired().asStrong());
 
         List<OptionSpec> nullOpts = List.of(
                 opt("size", SIZE, "Virtual size in bytes.").asStrong().withDefault("1G"),
@@ -165,6 +165,11 @@ public final class Drivers {
     /** The pseudo-driver of a node whose format QEMU will probe. */
     public static DriverSchema probe() {
         return PROBE;
+    }
+
+    /** The options every node accepts (block.c bdrv_runtime_opts). */
+    public static List<OptionSpec> common() {
+        return COMMON;
     }
 
     public static DriverSchema get(String name) {

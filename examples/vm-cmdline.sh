@@ -1,0 +1,12 @@
+/usr/bin/qemu-system-x86_64 \
+  -name guest=vm1,debug-threads=on \
+  -machine pc-q35-7.2,usb=off \
+  -m 4096 \
+  -object '{"qom-type":"secret","id":"sec0","format":"base64","data":"c2VjcmV0"}' \
+  -object throttle-group,id=limits0,x-iops-total=2000 \
+  -blockdev '{"driver":"file","filename":"/var/lib/libvirt/images/vm1.img","node-name":"libvirt-1-storage"}' \
+  -blockdev '{"driver":"raw","node-name":"libvirt-1-format","file":"libvirt-1-storage"}' \
+  -blockdev driver=throttle,node-name=libvirt-1-throttle,throttle-group=limits0,file=libvirt-1-format \
+  -device virtio-blk-pci,drive=libvirt-1-throttle,id=virtio-disk0 \
+  -drive file=/var/lib/libvirt/images/cidata.iso,format=raw,if=none,id=drive-sata0,readonly=on \
+  -nographic
