@@ -34,7 +34,8 @@ final class Blockdev {
             return;
         }
         List<FlatOption> flat = DottedReader.keyval(text, "driver", diags);
-        OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, diags).crumple(flat);
+        OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, diags)
+                .crumple(LegacyFilenames.expand(flat, diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), true));
     }
 
@@ -74,7 +75,8 @@ final class Blockdev {
             return;
         }
         List<FlatOption> flat = JsonFlattener.flatten(object, diags);
-        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags).crumple(flat);
+        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags)
+                .crumple(LegacyFilenames.expand(flat, diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.STRICT, object.span(), true));
     }
 }

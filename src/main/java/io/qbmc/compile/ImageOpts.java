@@ -24,7 +24,8 @@ final class ImageOpts {
 
     /** Crumples flat options with the block layer's rules and adds the node. */
     static void add(List<FlatOption> flat, Text text, FrontEndResult into, Diagnostics diags) {
-        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, Code.DUPLICATE_KEY, diags).crumple(flat);
+        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, Code.DUPLICATE_KEY, diags)
+                .crumple(LegacyFilenames.expand(flat, diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), false));
     }
 
@@ -34,7 +35,8 @@ final class ImageOpts {
         if (flat == null) {
             return;
         }
-        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags).crumple(flat);
+        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags)
+                .crumple(LegacyFilenames.expand(flat, diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), false));
     }
 }

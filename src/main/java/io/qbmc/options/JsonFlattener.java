@@ -3,6 +3,7 @@ package io.qbmc.options;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.source.Span;
+import io.qbmc.source.Text;
 import io.qbmc.syntax.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +69,8 @@ public final class JsonFlattener {
             nested.putAll(sink);
             return;
         }
-        FlatOption option = new FlatOption(key, keySpan, scalar(value), value.span(), path.toArray(new Span[0]), null);
+        Text text = value instanceof JsonNode.JString s ? s.text() : null;
+        FlatOption option = new FlatOption(key, keySpan, scalar(value), value.span(), path.toArray(new Span[0]), text);
         (top ? flat : nested).put(key, option);
     }
 

@@ -1,6 +1,7 @@
 package io.qbmc.syntax;
 
 import io.qbmc.source.Span;
+import io.qbmc.source.Text;
 import java.util.List;
 
 /** A JSON value as written, with the span of its text. Object members keep their order. */
@@ -22,7 +23,8 @@ public sealed interface JsonNode {
         }
     }
 
-    record JString(String value, Span span) implements JsonNode {
+    /** @param text the decoded value mapped to its source, for strings parsed again (json: inside) */
+    record JString(String value, Span span, Text text) implements JsonNode {
     }
 
     /** A number as written; QEMU reads it as int64 when it fits and is integral, else as a double. */

@@ -184,8 +184,10 @@ public final class JsonSyntax {
             Token t = ctx.getStart();
             Span at = JsonSyntax.span(text, pos, t);
             switch (t.getType()) {
-                case QbmcLexer.J_STRING:
-                    return new JsonNode.JString(unquote(t.getText(), at), at);
+                case QbmcLexer.J_STRING: {
+                    Text decoded = unquote(t.getText(), at, pos.charIndex(t.getStartIndex()));
+                    return new JsonNode.JString(decoded.value(), at, decoded);
+                }
                 case QbmcLexer.J_NUMBER:
                     return new JsonNode.JNumber(t.getText(), at);
                 default:
@@ -218,7 +220,7 @@ public final class JsonSyntax {
                     fail(keySpan, "key is not a string in object", "object keys are quoted strings");
                     continue;
                 }
-                String key = unquote(keyToken.getText(), keySpan);
+                String key = unquote(keyToken.getText(), keySpan, pos.charIndex(keyToken.getStartIndex())).value();
                 JsonNode value = node(pair.jsonValue(1));
                 if (!seen.add(key)) {
                     if (!failed) {
@@ -234,14 +236,21 @@ public final class JsonSyntax {
             return new JsonNode.JObject(members, span(ctx));
         }
 
-        /** Decodes a quoted token with QEMU's escapes (json-parser.c parse_string). */
-        private String unquote(String token, Span at) {
+        /**
+         * Decodes a quoted token with QEMU's escapes (json-parser.c parse_string); each decoded
+         * character maps to the source offset of what produced it.
+         */
+        private Text unquote(String token, Span at, int tokenStart) {
             StringBuilder out = new StringBuilder(token.length());
+            int[] offsets = new int[token.length()];
+            int n = 0;
             int end = token.length() - 1;
             for (int i = 1; i < end; i++) {
                 char c = token.charAt(i);
+                int from = text.sourceOffset(tokenStart + i);
                 if (c != '\\') {
                     out.append(c);
+                    offsets[n++] = from;
                     continue;
                 }
                 char e = token.charAt(++i);
@@ -256,7 +265,7 @@ public final class JsonSyntax {
                         int cp = hex4(token, i + 1, end);
                         if (cp < 0) {
                             fail(at, "invalid escape sequence in string", "\\u takes four hex digits");
-                            return "";
+                            return Text.mapped(text.source(), "", new int[0], at.end());
                         }
                         i += 4;
                         if (Character.isHighSurrogate((char) cp) && i + 6 < end + 1
@@ -264,26 +273,28 @@ public final class JsonSyntax {
                             int low = hex4(token, i + 3, end);
                             if (low >= 0 && Character.isLowSurrogate((char) low)) {
                                 out.append((char) cp).append((char) low);
+                                offsets[n++] = from;
+                                offsets[n++] = from;
                                 i += 6;
                                 continue;
                             }
-                            fail(at, token.substring(i - 5, i + 1) + " is not a valid Unicode character", null);
-                            return "";
                         }
                         if (Character.isSurrogate((char) cp)) {
                             fail(at, token.substring(i - 5, i + 1) + " is not a valid Unicode character", null);
-                            return "";
+                            return Text.mapped(text.source(), "", new int[0], at.end());
                         }
                         out.append((char) cp);
                     }
                     default -> {
                         fail(at, "invalid escape sequence in string",
                                 "valid escapes: \\\" \\' \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
-                        return "";
+                        return Text.mapped(text.source(), "", new int[0], at.end());
                     }
                 }
+                offsets[n++] = from;
             }
-            return out.toString();
+            int[] map = java.util.Arrays.copyOf(offsets, n);
+            return Text.mapped(text.source(), out.toString(), map, text.sourceOffset(tokenStart + end));
         }
 
         private static int hex4(String s, int from, int end) {

@@ -1,0 +1,106 @@
+package io.qbmc.compile;
+
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.options.FlatOption;
+import io.qbmc.options.Scalar;
+import io.qbmc.source.Span;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options that QEMU passes to bdrv_open as a filename rather than as options: blkdebug's
+ * x-image and blkverify's x-image and x-raw. Only there (and in the top-level filename) does
+ * QEMU parse a json: filename; everywhere else "json:{...}" is a literal path. The filename
+ * becomes the child's options, with the child's explicit options winning, as in QEMU.
+ */
+final class LegacyFilenames {
+    /** How deeply json: filenames may nest inside each other. */
+    static final int MAX_DEPTH = 32;
+
+    private record Legacy(String driver, String option, String child) {
+    }
+
+    private static final List<Legacy> LEGACY = List.of(
+            new Legacy("blkdebug", "x-image", "image"),
+            new Legacy("blkverify", "x-image", "test"),
+            new Legacy("blkverify", "x-raw", "raw"));
+
+    private LegacyFilenames() {
+    }
+
+    static List<FlatOption> expand(List<FlatOption> options, Diagnostics diags) {
+        return expand(options, diags, 0);
+    }
+
+    private static List<FlatOption> expand(List<FlatOption> options, Diagnostics diags, int depth) {
+        Map<String, String> drivers = new HashMap<>();
+        for (FlatOption o : options) {
+            if (o.key().equals("driver") || o.key().endsWith(".driver")) {
+                drivers.put(o.key().substring(0, o.key().length() - "driver".length()), o.value().display());
+            }
+        }
+        List<FlatOption> out = new ArrayList<>(options);
+        boolean changed = false;
+        for (FlatOption o : options) {
+            for (Legacy l : LEGACY) {
+                if (!o.key().endsWith(l.option())) {
+                    continue;
+                }
+                String prefix = o.key().substring(0, o.key().length() - l.option().length());
+                if (!(prefix.isEmpty() || prefix.endsWith(".")) || !l.driver().equals(drivers.get(prefix))
+                        || !(o.value() instanceof Scalar.Str s)) {
+                    continue;
+                }
+                out.remove(o);
+                changed = true;
+                String childPrefix = prefix + l.child() + ".";
+                if (JsonFilename.is(s.value()) && o.valueText() != null) {
+                    if (depth >= MAX_DEPTH) {
+                        diags.report(Code.INPUT_LIMIT, o.valueSpan(),
+                                "json: filenames nested more than " + MAX_DEPTH + " levels deep", null);
+                        return options;
+                    }
+                    List<FlatOption> json = JsonFilename.read(o.valueText(), diags);
+                    if (json != null) {
+                        List<FlatOption> prefixed = new ArrayList<>();
+                        for (FlatOption j : expand(json, diags, depth + 1)) {
+                            prefixed.add(prefixed(j, childPrefix));
+                        }
+                        out = Merge.explicitWins(prefixed, out, diags);
+                    }
+                } else {
+                    String key = childPrefix + "filename";
+                    boolean explicit = out.stream().anyMatch(x -> x.key().equals(key));
+                    if (explicit) {
+                        diags.report(Code.FILE_AND_FILENAME, o.keySpan(),
+                                "Can't specify 'file' and 'filename' options at the same time",
+                                o.key() + " names the file of " + prefix + l.child() + ", which also has a filename");
+                    } else {
+                        out.add(new FlatOption(key, o.keySpan(), s, o.valueSpan(), spans(key, o.keySpan()),
+                                o.valueText()));
+                    }
+                }
+            }
+        }
+        return changed ? out : options;
+    }
+
+    private static FlatOption prefixed(FlatOption o, String prefix) {
+        String key = prefix + o.key();
+        Span[] frags = spans(key, o.keySpan());
+        Span[] own = o.fragmentSpans();
+        if (own != null) {
+            System.arraycopy(own, 0, frags, frags.length - own.length, own.length);
+        }
+        return new FlatOption(key, o.keySpan(), o.value(), o.valueSpan(), frags, o.valueText());
+    }
+
+    private static Span[] spans(String key, Span at) {
+        Span[] s = new Span[key.split("\\.", -1).length];
+        java.util.Arrays.fill(s, at);
+        return s;
+    }
+}
