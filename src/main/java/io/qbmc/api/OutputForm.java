@@ -9,7 +9,11 @@ public enum OutputForm {
     /** -blockdev nodes as a JSON array, children first. */
     BLOCKDEV("blockdev"),
     /** A tree for people. */
-    TREE("tree");
+    TREE("tree"),
+    /** A HOCON file, nested as people write configuration. */
+    HOCON("hocon"),
+    /** A QBM v1 descriptor (raw over a qbm filter, or a qbm filter). */
+    QBM("qbm");
 
     private final String word;
 

@@ -4,12 +4,15 @@ import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
 import io.qbmc.compile.Dialect;
 import io.qbmc.emit.BlockdevEmitter;
+import io.qbmc.emit.DescriptorEmitter;
 import io.qbmc.emit.DottedEmitter;
+import io.qbmc.emit.HoconEmitter;
 import io.qbmc.emit.JsonEmitter;
 import io.qbmc.emit.TreeEmitter;
 import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Inliner;
+import io.qbmc.qbm.DescriptorWriter;
 import io.qbmc.source.Source;
 import java.util.List;
 
@@ -54,6 +57,15 @@ public final class Qbmc {
                 return JsonEmitter.emit(singleTree(graph, form));
             case DOTTED:
                 return DottedEmitter.emit(singleTree(graph, form));
+            case HOCON:
+                return HoconEmitter.emit(singleTree(graph, form));
+            case QBM:
+                try {
+                    return DescriptorWriter.write(DescriptorEmitter.descriptor(singleTree(graph, form)));
+                } catch (DescriptorEmitter.NotExpressible e) {
+                    throw new UnsupportedFormException("A QBM descriptor cannot hold this graph: " + e.getMessage(),
+                            "translate to json, dotted or hocon instead");
+                }
             default:
                 throw new IllegalArgumentException(form.toString());
         }

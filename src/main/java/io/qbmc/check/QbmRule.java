@@ -25,6 +25,10 @@ final class QbmRule implements Rule {
                 diags.report(Code.INPUT_LIMIT, origins.value(qbm, "bitmaps"),
                         "Too many bitmaps: " + qbm.bitmaps().size() + " (at most " + MAX_BITMAPS + ")", null);
             }
+            if (qbm.bitmaps().isEmpty() && qbm.options().containsKey("bitmaps")) {
+                diags.report(Code.MISSING_OPTION, origins.value(qbm, "bitmaps"),
+                        "A qbm filter needs at least one bitmap", "add bitmaps.0.name=... and bitmaps.0.file...");
+            }
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < qbm.bitmaps().size(); i++) {
                 QbmNode.Bitmap b = qbm.bitmaps().get(i);
@@ -32,23 +36,21 @@ final class QbmRule implements Rule {
                 if (b.name() != null) {
                     name(b.name(), i, seen, qbm, context, diags);
                 }
-                Long g = b.granularity();
-                if (g != null) {
-                    if (Long.compareUnsigned(g, MIN_GRANULARITY) < 0 || Long.bitCount(g) != 1) {
-                        diags.report(Code.BITMAP_GRANULARITY, origins.value(qbm, at + ".granularity"),
-                                "Granularity must be power of 2 and at least 512",
-                                "e.g. 65536 (64k), the default for raw images");
-                    } else if (Long.compareUnsigned(g, MAX_GRANULARITY) > 0) {
-                        diags.report(Code.BITMAP_GRANULARITY, origins.value(qbm, at + ".granularity"),
-                                "Granularity exceeds maximum (2147483648 bytes)", "the largest granularity is 2G");
-                    }
+                long g = b.granularity();
+                if (Long.compareUnsigned(g, MIN_GRANULARITY) < 0 || Long.bitCount(g) != 1) {
+                    diags.report(Code.BITMAP_GRANULARITY, origins.value(qbm, at + ".granularity"),
+                            "Granularity must be power of 2 and at least 512",
+                            "e.g. 65536 (64k), the default for raw images");
+                } else if (Long.compareUnsigned(g, MAX_GRANULARITY) > 0) {
+                    diags.report(Code.BITMAP_GRANULARITY, origins.value(qbm, at + ".granularity"),
+                            "Granularity exceeds maximum (2147483648 bytes)", "the largest granularity is 2G");
                 }
             }
-            Long size = KnownSize.of(qbm.image());
+            Long size = qbm.size() != null ? qbm.size() : KnownSize.of(qbm.image());
             if (size != null) {
                 for (int i = 0; i < qbm.bitmaps().size(); i++) {
                     QbmNode.Bitmap b = qbm.bitmaps().get(i);
-                    long g = b.granularity() == null ? 65536 : b.granularity();
+                    long g = b.granularity();
                     if (Long.bitCount(g) == 1 && Long.compareUnsigned(g, MIN_GRANULARITY) >= 0
                             && Long.compareUnsigned(g, MAX_GRANULARITY) <= 0
                             && Long.compareUnsigned(size, (512L << 20) * g) > 0) {

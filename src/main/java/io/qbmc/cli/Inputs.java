@@ -19,7 +19,7 @@ final class Inputs {
             }
             if (arg.startsWith("@")) {
                 Path p = Path.of(arg.substring(1));
-                return new Source(arg.substring(1), Files.readString(p, StandardCharsets.UTF_8));
+                return new Source(arg.substring(1), Files.readString(p, StandardCharsets.UTF_8), p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + arg + ": " + describe(e), e);

@@ -21,7 +21,7 @@ final class TranslateCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--to", paramLabel = "FORM", defaultValue = "json",
-            description = "json, dotted, blockdev or tree (default: ${DEFAULT-VALUE}).",
+            description = "json, dotted, blockdev, tree, hocon or qbm (a QBM descriptor) (default: ${DEFAULT-VALUE}).",
             converter = FormOption.class)
     OutputForm to;
 
@@ -67,7 +67,7 @@ final class TranslateCommand implements Callable<Integer> {
             OutputForm f = OutputForm.of(value);
             if (f == null) {
                 throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a form; use json, dotted, blockdev or tree");
+                        "'" + value + "' is not a form; use json, dotted, blockdev, tree, hocon or qbm");
             }
             return f;
         }

@@ -35,7 +35,8 @@ final class Blockdev {
         }
         List<FlatOption> flat = DottedReader.keyval(text, "driver", diags);
         OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, diags)
-                .crumple(LegacyFilenames.expand(flat, diags));
+                .crumple(DescriptorInput.expand(
+                        LegacyFilenames.expand(flat, diags), DescriptorInput.folder(text.source()), diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), true));
     }
 
@@ -76,7 +77,8 @@ final class Blockdev {
         }
         List<FlatOption> flat = JsonFlattener.flatten(object, diags);
         OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags)
-                .crumple(LegacyFilenames.expand(flat, diags));
+                .crumple(DescriptorInput.expand(
+                        LegacyFilenames.expand(flat, diags), DescriptorInput.folder(object.span().source()), diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.STRICT, object.span(), true));
     }
 }

@@ -8,6 +8,7 @@ import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.DriveOptions;
 import io.qbmc.graph.Origins;
+import io.qbmc.qbm.DescriptorReader;
 import io.qbmc.source.Source;
 import io.qbmc.source.Text;
 import java.util.ArrayList;
@@ -54,7 +55,13 @@ public final class Compiler {
             diags.report(Code.EMPTY_INPUT, text.span(0, 0), "Nothing to compile: the input is empty", null);
             return new CompileResult(source, null, origins, diags.sorted());
         }
-        frontEnd(text, read, diags);
+        if (Hocon.is(source)) {
+            Hocon.read(source, read, diags);
+        } else if (DescriptorReader.looksLike(text.value()) || isDescriptorFile(source)) {
+            DescriptorInput.read(source, read, diags);
+        } else {
+            frontEnd(text, read, diags);
+        }
         BlockGraph graph = bind(read, diags, origins);
         if (graph != null) {
             Checks.run(graph, origins, read.objectsKnown, diags);
@@ -64,6 +71,10 @@ public final class Compiler {
 
     public CompileResult compile(String text) {
         return compile(Source.of(text));
+    }
+
+    private static boolean isDescriptorFile(Source source) {
+        return source.file() != null && source.file().getFileName().toString().endsWith(".qbm");
     }
 
     private void frontEnd(Text text, FrontEndResult read, Diagnostics diags) {

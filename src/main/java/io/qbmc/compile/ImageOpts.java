@@ -24,8 +24,9 @@ final class ImageOpts {
 
     /** Crumples flat options with the block layer's rules and adds the node. */
     static void add(List<FlatOption> flat, Text text, FrontEndResult into, Diagnostics diags) {
-        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, Code.DUPLICATE_KEY, diags)
-                .crumple(LegacyFilenames.expand(flat, diags));
+        List<FlatOption> expanded = DescriptorInput.expand(LegacyFilenames.expand(flat, diags),
+                DescriptorInput.folder(text.source()), diags);
+        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, Code.DUPLICATE_KEY, diags).crumple(expanded);
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), false));
     }
 
@@ -35,8 +36,9 @@ final class ImageOpts {
         if (flat == null) {
             return;
         }
-        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags)
-                .crumple(LegacyFilenames.expand(flat, diags));
+        List<FlatOption> expanded = DescriptorInput.expand(LegacyFilenames.expand(flat, diags),
+                DescriptorInput.folder(text.source()), diags);
+        OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags).crumple(expanded);
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), false));
     }
 }

@@ -99,6 +99,26 @@ public enum Code {
             "The requested output form cannot hold this graph (for example two top nodes in one json: name)."),
     EMPTY_INPUT("QBMC-E042", Severity.ERROR, "nothing to compile",
             "The input holds no block-device options."),
+    DESCRIPTOR_SYNTAX("QBMC-E043", Severity.ERROR, "malformed descriptor or HOCON file",
+            "A QBM descriptor is RFC 8259 JSON; a .conf file is HOCON. The text does not parse."),
+    DESCRIPTOR_LAYOUT("QBMC-E044", Severity.ERROR, "descriptor does not follow QBM v1",
+            "A descriptor is exactly {\"QBM\": {\"version\": 1, \"image\": {...}, \"bitmaps\": [...]}}; "
+                    + "see docs/qbm-spec.md."),
+    DESCRIPTOR_VERSION("QBMC-E045", Severity.ERROR, "unsupported descriptor version",
+            "This qbmc reads QBM version 1; version must be that integer."),
+    FILE_MISMATCH("QBMC-E046", Severity.ERROR, "file does not match the configuration",
+            "--check-files found a missing image, an image of unknown size, or a bitmap file of the wrong "
+                    + "size or with bits set past the end of the image."),
+    BITMAP_IN_USE("QBMC-E047", Severity.ERROR, "bitmap is inconsistent (in use)",
+            "The descriptor marks the bitmap in-use: it was open for writing when its process stopped, so it "
+                    + "may miss writes. Clear it (qbmc bitmap --clear) or remove and recreate it; start a new "
+                    + "backup chain with a full backup."),
+    PATH_OUTSIDE("QBMC-E048", Severity.ERROR, "path escapes the output folder",
+            "qbmc compile writes only inside --out DIR; absolute paths and '..' need --allow-outside."),
+    WOULD_OVERWRITE("QBMC-E049", Severity.ERROR, "file exists",
+            "qbmc compile never replaces an existing descriptor or bitmap file without --force."),
+    FILE_ACCESS("QBMC-E050", Severity.ERROR, "file cannot be read or written",
+            "A file the configuration names could not be read, or an output could not be written."),
 
     // ---- warnings: QEMU accepts these, but they are probably not what was meant ----
     DUPLICATE_KEY("QBMC-W001", Severity.WARNING, "option given twice; the last one wins",

@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public record QbmNode(Child image, List<Bitmap> bitmaps, Mode mode, Map<String, Value> extra) implements BlockNode {
 
+    /** The image's virtual size when the configuration states it (the size option), else null. */
+    public Long size() {
+        return Options.num(extra, "size");
+    }
+
     /** When the bitmap files catch up with the writes. */
     public enum Mode {
         /** Before each write is acknowledged. */
@@ -33,8 +38,14 @@ public record QbmNode(Child image, List<Bitmap> bitmaps, Mode mode, Map<String, 
         }
     }
 
-    /** One persistent dirty bitmap; absent options are null. */
-    public record Bitmap(String name, Child file, Long granularity, Boolean enabled) {
+    /** Granularity when none is given: QEMU's default for images without clusters. */
+    public static final long DEFAULT_GRANULARITY = 65536;
+
+    /**
+     * One persistent dirty bitmap. Defaults are filled in (granularity 64 KiB, enabled), so a
+     * bitmap means the same however it was written; name and file are null only when missing.
+     */
+    public record Bitmap(String name, Child file, long granularity, boolean enabled) {
         Value toValue() {
             Map<String, Value> m = new LinkedHashMap<>();
             if (name != null) {
@@ -43,19 +54,17 @@ public record QbmNode(Child image, List<Bitmap> bitmaps, Mode mode, Map<String, 
             if (file != null) {
                 m.put("file", new Value.Node(file));
             }
-            if (granularity != null) {
-                m.put("granularity", new Value.Int(granularity));
-            }
-            if (enabled != null) {
-                m.put("enabled", new Value.Bool(enabled));
-            }
+            m.put("granularity", new Value.Int(granularity));
+            m.put("enabled", new Value.Bool(enabled));
             return new Value.Obj(m);
         }
 
         static Bitmap from(Value v) {
             Map<String, Value> m = v instanceof Value.Obj o ? o.members() : Map.of();
-            return new Bitmap(Options.str(m, "name"), Options.child(m, "file"), Options.num(m, "granularity"),
-                    Options.bool(m, "enabled"));
+            Long g = Options.num(m, "granularity");
+            Boolean enabled = Options.bool(m, "enabled");
+            return new Bitmap(Options.str(m, "name"), Options.child(m, "file"), g == null ? DEFAULT_GRANULARITY : g,
+                    enabled == null || enabled);
         }
     }
 
@@ -71,8 +80,8 @@ public record QbmNode(Child image, List<Bitmap> bitmaps, Mode mode, Map<String, 
                 bitmaps.add(Bitmap.from(v));
             }
         }
-        String mode = Options.str(o, "mode");
-        return new QbmNode(Options.child(o, "image"), bitmaps, mode == null ? null : Mode.of(mode),
+        Mode mode = Mode.of(Options.str(o, "mode"));
+        return new QbmNode(Options.child(o, "image"), bitmaps, mode == null ? Mode.SYNCHRONOUS : mode,
                 Options.rest(o, "image", "bitmaps", "mode"));
     }
 
@@ -87,7 +96,7 @@ public record QbmNode(Child image, List<Bitmap> bitmaps, Mode mode, Map<String, 
         for (Bitmap b : bitmaps) {
             items.add(b.toValue());
         }
-        return Options.with(extra, "mode", mode == null ? null : mode.word(), "image", image,
+        return Options.with(extra, "mode", mode.word(), "image", image,
                 "bitmaps", items.isEmpty() ? null : new Value.Arr(items));
     }
 }

@@ -10,11 +10,23 @@ import java.util.Arrays;
 public final class Source {
     private final String name;
     private final String text;
+    private final java.nio.file.Path file;
     private int[] lineStarts;
 
     public Source(String name, String text) {
+        this(name, text, null);
+    }
+
+    /** A source read from a file: relative paths inside it resolve against its folder. */
+    public Source(String name, String text, java.nio.file.Path file) {
         this.name = name;
         this.text = text;
+        this.file = file;
+    }
+
+    /** The file the text was read from, or null. */
+    public java.nio.file.Path file() {
+        return file;
     }
 
     public static Source of(String text) {

@@ -1,0 +1,141 @@
+package io.qbmc.compile;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.options.FlatOption;
+import io.qbmc.options.Scalar;
+import io.qbmc.source.Source;
+import io.qbmc.source.Span;
+import io.qbmc.source.Text;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HOCON files (typesafe-config): the same option tree as the dotted form, nested the way HOCON
+ * users write it, with includes, substitutions and ${?ENV}. Every option keeps its file and line
+ * from typesafe-config's origins; HOCON has no columns.
+ */
+final class Hocon {
+    private Hocon() {
+    }
+
+    static boolean is(Source source) {
+        return source.file() != null && source.file().getFileName().toString().endsWith(".conf");
+    }
+
+    static void read(Source source, FrontEndResult into, Diagnostics diags) {
+        Config config;
+        ConfigParseOptions parse = ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)
+                .setOriginDescription(source.name());
+        try {
+            Config parsed = source.file() != null
+                    ? ConfigFactory.parseFile(source.file().toFile(), parse)
+                    : ConfigFactory.parseString(source.text(), parse);
+            config = parsed.resolve(ConfigResolveOptions.defaults());
+        } catch (ConfigException e) {
+            diags.report(Code.DESCRIPTOR_SYNTAX, span(e.origin(), source, new HashMap<>()), strip(e), hint(e));
+            return;
+        }
+        Map<String, Source> sources = new HashMap<>();
+        sources.put(source.name(), source);
+        if (source.file() != null) {
+            sources.put(source.file().toString(), source);
+        }
+        List<FlatOption> flat = new ArrayList<>();
+        walk(config.root(), "", flat, source, sources);
+        ImageOpts.add(flat, Text.of(source), into, diags);
+    }
+
+    private static void walk(ConfigValue v, String key, List<FlatOption> out, Source main, Map<String, Source> sources) {
+        if (v instanceof ConfigObject o) {
+            if (o.isEmpty() && !key.isEmpty()) {
+                out.add(leaf(key, new Scalar.EmptyObject(), v.origin(), main, sources));
+            }
+            for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
+                walk(e.getValue(), key.isEmpty() ? e.getKey() : key + "." + e.getKey(), out, main, sources);
+            }
+        } else if (v instanceof ConfigList l) {
+            if (l.isEmpty()) {
+                out.add(leaf(key, new Scalar.EmptyList(), v.origin(), main, sources));
+            }
+            for (int i = 0; i < l.size(); i++) {
+                walk(l.get(i), key + "." + i, out, main, sources);
+            }
+        } else {
+            Object raw = v.unwrapped();
+            Scalar s;
+            if (raw == null) {
+                s = new Scalar.Null();
+            } else if (raw instanceof Boolean b) {
+                s = new Scalar.Bool(b);
+            } else if (raw instanceof Number n) {
+                s = new Scalar.Num(n.toString());
+            } else {
+                s = new Scalar.Str(raw.toString());
+            }
+            out.add(leaf(key, s, v.origin(), main, sources));
+        }
+    }
+
+    private static FlatOption leaf(String key, Scalar value, ConfigOrigin origin, Source main,
+            Map<String, Source> sources) {
+        Span at = span(origin, main, sources);
+        Span[] frags = new Span[key.split("\\.", -1).length];
+        java.util.Arrays.fill(frags, at);
+        return new FlatOption(key, at, value, at, frags, null);
+    }
+
+    /** A line span in the file the value came from (an included file gets its own source). */
+    private static Span span(ConfigOrigin origin, Source main, Map<String, Source> sources) {
+        if (origin == null || origin.lineNumber() < 0) {
+            return Span.line(main, 1);
+        }
+        String file = origin.filename();
+        Source s = main;
+        if (file != null && !file.equals(main.name()) && (main.file() == null || !Path.of(file).equals(main.file()))) {
+            s = sources.computeIfAbsent(file, f -> {
+                try {
+                    return new Source(f, Files.readString(Path.of(f), StandardCharsets.UTF_8), Path.of(f));
+                } catch (IOException e) {
+                    return new Source(f, "", Path.of(f));
+                }
+            });
+        }
+        return Span.line(s, origin.lineNumber());
+    }
+
+    /** typesafe-config prefixes messages with the origin; our renderer prints the position itself. */
+    private static String strip(ConfigException e) {
+        String m = e.getMessage();
+        if (e.origin() != null) {
+            String prefix = e.origin().description() + ": ";
+            if (m.startsWith(prefix)) {
+                m = m.substring(prefix.length());
+            }
+        }
+        return m;
+    }
+
+    private static String hint(ConfigException e) {
+        if (e instanceof ConfigException.UnresolvedSubstitution) {
+            return "define the value, or write ${?NAME} to make it optional";
+        }
+        return null;
+    }
+}
