@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** qbmc: compile, check and translate QEMU block-driver configurations. */
 @Command(name = "qbmc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Compiler and toolkit for QEMU block-driver configurations with persistent dirty bitmaps.",
-        subcommands = {TranslateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TranslateCommand.class, ValidateCommand.class, CompileCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid", "1:invalid input", "2:usage error", "3:I/O error"})
 public final class Main implements Runnable {
@@ -22,7 +23,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: translate, validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: translate, validate, compile");
     }
 
     public static void main(String[] args) {

@@ -42,6 +42,10 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Parser for dotted input: image-opts (default), drive or blockdev.")
     Dialect as;
 
+    @Option(names = "--check-files", description = "Also check the files: images exist with a known size, bitmap"
+            + " files have the right size, no bitmap is left in use.")
+    boolean checkFiles;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
         long warnings = 0;
         for (int i = 0; i < inputs.size(); i++) {
             Source source = Inputs.read(inputs.get(i));
-            CompileResult r = compiler.compile(source);
+            CompileResult r = withFileChecks(compiler.compile(source));
             anyError |= !r.valid();
             errors += r.errors();
             warnings += r.warnings();
@@ -94,6 +98,16 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return anyError ? Main.INVALID : Main.OK;
+    }
+
+    private CompileResult withFileChecks(CompileResult r) {
+        if (!checkFiles || r.graph() == null) {
+            return r;
+        }
+        io.qbmc.diag.Diagnostics extra = new io.qbmc.diag.Diagnostics();
+        extra.addAll(r.diagnostics());
+        io.qbmc.check.FileChecks.run(r.graph(), r.origins(), r.descriptors(), extra);
+        return new CompileResult(r.source(), r.graph(), r.origins(), extra.sorted(), r.descriptors());
     }
 
     private static String summary(CompileResult r) {
@@ -142,7 +156,7 @@ final class ValidateCommand implements Callable<Integer> {
             int end = nl < 0 ? text.length() : nl;
             int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
             if (!text.substring(start, contentEnd).isBlank()) {
-                CompileResult r = compiler.compile(source, start, contentEnd);
+                CompileResult r = withFileChecks(compiler.compile(source, start, contentEnd));
                 anyError |= !r.valid();
                 if (format.equals("json")) {
                     StringBuilder json = new StringBuilder("{\"line\":").append(lineNo);

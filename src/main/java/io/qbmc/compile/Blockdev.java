@@ -36,7 +36,7 @@ final class Blockdev {
         List<FlatOption> flat = DottedReader.keyval(text, "driver", diags);
         OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, diags)
                 .crumple(DescriptorInput.expand(
-                        LegacyFilenames.expand(flat, diags), DescriptorInput.folder(text.source()), diags));
+                        LegacyFilenames.expand(flat, diags), DescriptorInput.folder(text.source()), into.descriptors, diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), true));
     }
 
@@ -78,7 +78,7 @@ final class Blockdev {
         List<FlatOption> flat = JsonFlattener.flatten(object, diags);
         OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags)
                 .crumple(DescriptorInput.expand(
-                        LegacyFilenames.expand(flat, diags), DescriptorInput.folder(object.span().source()), diags));
+                        LegacyFilenames.expand(flat, diags), DescriptorInput.folder(object.span().source()), into.descriptors, diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.STRICT, object.span(), true));
     }
 }

@@ -47,13 +47,13 @@ public final class Compiler {
             diags.report(Code.INPUT_LIMIT, io.qbmc.source.Span.of(source, 0, 0),
                     "Input is " + (end - start) + " characters; the limit is " + maxInput,
                     "raise it with --max-input-size, or split the input");
-            return new CompileResult(source, null, origins, diags.sorted());
+            return new CompileResult(source, null, origins, diags.sorted(), List.of());
         }
         Text text = Inputs.trim(Text.slice(source, start, end));
         FrontEndResult read = new FrontEndResult();
         if (text.length() == 0) {
             diags.report(Code.EMPTY_INPUT, text.span(0, 0), "Nothing to compile: the input is empty", null);
-            return new CompileResult(source, null, origins, diags.sorted());
+            return new CompileResult(source, null, origins, diags.sorted(), List.of());
         }
         if (Hocon.is(source)) {
             Hocon.read(source, read, diags);
@@ -66,7 +66,7 @@ public final class Compiler {
         if (graph != null) {
             Checks.run(graph, origins, read.objectsKnown, diags);
         }
-        return new CompileResult(source, graph, origins, diags.sorted());
+        return new CompileResult(source, graph, origins, diags.sorted(), read.descriptors);
     }
 
     public CompileResult compile(String text) {

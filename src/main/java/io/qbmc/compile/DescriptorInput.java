@@ -33,6 +33,7 @@ final class DescriptorInput {
         if (d == null) {
             return;
         }
+        into.descriptors.add(d);
         List<FlatOption> flat = new ArrayList<>();
         Span top = d.keys().getOrDefault("", d.whole());
         flat.add(option("driver", top, new Scalar.Str("raw"), top));
@@ -114,7 +115,8 @@ final class DescriptorInput {
      * Expands driver=qbm nodes that name a descriptor (descriptor=PATH or file.filename=PATH).
      * Paths resolve against the folder of the input that names them.
      */
-    static List<FlatOption> expand(List<FlatOption> options, Path inputFolder, Diagnostics diags) {
+    static List<FlatOption> expand(List<FlatOption> options, Path inputFolder, List<DescriptorReader.Located> used,
+            Diagnostics diags) {
         List<FlatOption> out = new ArrayList<>(options);
         for (FlatOption o : options) {
             if (!(o.key().equals("driver") || o.key().endsWith(".driver")) || !o.value().display().equals("qbm")) {
@@ -148,6 +150,7 @@ final class DescriptorInput {
                 }
             }
             if (d != null) {
+                used.add(d);
                 out = Merge.explicitWins(options(d, prefix, folder(source)), out, diags);
             }
         }

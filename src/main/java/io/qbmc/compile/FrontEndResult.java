@@ -12,6 +12,8 @@ final class FrontEndResult {
     final List<QemuObject> objects = new ArrayList<>();
     /** -drive front-end options by unit index. */
     final Map<Integer, Map<String, String>> frontend = new LinkedHashMap<>();
+    /** The QBM descriptors the input read (a descriptor file, or descriptor= options). */
+    final List<io.qbmc.qbm.DescriptorReader.Located> descriptors = new ArrayList<>();
     /** Whether -object definitions were part of the input, so references to them can be checked. */
     boolean objectsKnown;
 }

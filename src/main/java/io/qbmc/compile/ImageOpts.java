@@ -25,7 +25,7 @@ final class ImageOpts {
     /** Crumples flat options with the block layer's rules and adds the node. */
     static void add(List<FlatOption> flat, Text text, FrontEndResult into, Diagnostics diags) {
         List<FlatOption> expanded = DescriptorInput.expand(LegacyFilenames.expand(flat, diags),
-                DescriptorInput.folder(text.source()), diags);
+                DescriptorInput.folder(text.source()), into.descriptors, diags);
         OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, Code.DUPLICATE_KEY, diags).crumple(expanded);
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), false));
     }
@@ -37,7 +37,7 @@ final class ImageOpts {
             return;
         }
         List<FlatOption> expanded = DescriptorInput.expand(LegacyFilenames.expand(flat, diags),
-                DescriptorInput.folder(text.source()), diags);
+                DescriptorInput.folder(text.source()), into.descriptors, diags);
         OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags).crumple(expanded);
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), false));
     }

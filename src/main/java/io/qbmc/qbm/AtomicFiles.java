@@ -54,7 +54,9 @@ public final class AtomicFiles {
         if (!replace && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString());
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // createTempFile would make the file private (0600); a plain create keeps the umask's permissions
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        Files.createFile(tmp);
         try {
             filler.fill(tmp);
             if (replace) {

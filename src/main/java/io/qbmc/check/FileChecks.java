@@ -1,0 +1,188 @@
+package io.qbmc.check;
+
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostics;
+import io.qbmc.graph.BlockGraph;
+import io.qbmc.graph.BlockNode;
+import io.qbmc.graph.Child;
+import io.qbmc.graph.Origins;
+import io.qbmc.graph.QbmNode;
+import io.qbmc.graph.RawNode;
+import io.qbmc.graph.Value;
+import io.qbmc.qbm.BitmapLayout;
+import io.qbmc.qbm.Descriptor;
+import io.qbmc.qbm.DescriptorReader;
+import io.qbmc.qbm.ImageSize;
+import io.qbmc.source.Span;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * validate --check-files: what depends on the files themselves, which plain validation leaves
+ * alone. Images exist and have a known size, bitmap files have exactly the right size and no bits
+ * past the end of the image, and no bitmap is left in use by a writer that stopped.
+ */
+public final class FileChecks {
+    private FileChecks() {
+    }
+
+    public static void run(BlockGraph graph, Origins origins, List<DescriptorReader.Located> descriptors,
+            Diagnostics diags) {
+        CheckContext context = new CheckContext(graph, origins, false);
+        for (CheckContext.Visit v : context.visits()) {
+            BlockNode n = v.node();
+            if (isFileDriver(n.driver()) && n.options().get("filename") instanceof Value.Str f) {
+                exists(n, f.value(), origins, diags);
+            }
+            if (n instanceof RawNode raw) {
+                rawWindow(raw, origins, diags);
+            }
+            if (n instanceof QbmNode qbm) {
+                qbm(qbm, origins, diags);
+            }
+        }
+        for (DescriptorReader.Located d : descriptors) {
+            inUse(d, diags);
+            descriptorDistinct(d, diags);
+        }
+    }
+
+    private static boolean isFileDriver(String driver) {
+        return driver.equals("file") || driver.equals("host_device") || driver.equals("host_cdrom");
+    }
+
+    private static Path path(String file) {
+        try {
+            return Path.of(file);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static void exists(BlockNode n, String file, Origins origins, Diagnostics diags) {
+        Path p = path(file);
+        Span at = origins.value(n, "filename");
+        if (p == null || !Files.exists(p)) {
+            diags.report(Code.FILE_MISMATCH, at, "Could not open '" + file + "': No such file or directory",
+                    "create it, or fix the path (relative paths start at the working folder)");
+        } else if (n.driver().equals("file") && !Files.isRegularFile(p)) {
+            diags.report(Code.FILE_MISMATCH, at, "'file' driver requires '" + file + "' to be a regular file",
+                    "use driver=host_device for block devices");
+        } else if (!n.driver().equals("file") && Files.isRegularFile(p)) {
+            diags.report(Code.FILE_MISMATCH, at,
+                    "'" + n.driver() + "' driver requires '" + file + "' to be either a character or block device",
+                    "use driver=file for regular files");
+        }
+    }
+
+    /** raw-format.c raw_apply_options against the file's real size. */
+    private static void rawWindow(RawNode raw, Origins origins, Diagnostics diags) {
+        Path file = ImageSize.fileOf(raw, null);
+        if (file == null || !Files.isRegularFile(file) || (raw.offset() == null && raw.size() == null)) {
+            return;
+        }
+        long len;
+        try {
+            len = Files.size(file);
+        } catch (IOException e) {
+            return;
+        }
+        long offset = raw.offset() == null ? 0 : raw.offset();
+        if (Long.compareUnsigned(offset, len) > 0) {
+            diags.report(Code.FILE_MISMATCH, origins.value(raw, "offset"), "Offset (" + Long.toUnsignedString(offset)
+                    + ") cannot be greater than size of the containing file (" + len + ")", null);
+        } else if (raw.size() != null && Long.compareUnsigned(offset + raw.size(), len) > 0) {
+            diags.report(Code.FILE_MISMATCH, origins.value(raw, "size"), "The sum of offset (" + offset + ") and size ("
+                    + Long.toUnsignedString(raw.size()) + ") has to be smaller or equal to the  actual size of the"
+                    + " containing file (" + len + ")", null);
+        }
+    }
+
+    private static void qbm(QbmNode qbm, Origins origins, Diagnostics diags) {
+        Long size = ImageSize.of(qbm, null);
+        if (size == null) {
+            diags.report(Code.FILE_MISMATCH, origins.value(qbm, "image"),
+                    "The image's size is unknown", "create the image, or state its size with size=...");
+            return;
+        }
+        for (int i = 0; i < qbm.bitmaps().size(); i++) {
+            QbmNode.Bitmap b = qbm.bitmaps().get(i);
+            if (!(b.file() instanceof Child.Inline in) || !(in.node().options().get("filename") instanceof Value.Str f)) {
+                continue;
+            }
+            Path p = path(f.value());
+            if (p == null || !Files.isRegularFile(p)) {
+                continue;
+            }
+            Span at = origins.value(in.node(), "filename");
+            long expected = BitmapLayout.fileSize(size, b.granularity());
+            try {
+                long actual = Files.size(p);
+                if (actual != expected) {
+                    diags.report(Code.FILE_MISMATCH, at, "Bitmap file '" + f.value() + "' has " + actual
+                                    + " bytes; an image of " + size + " bytes at granularity " + b.granularity()
+                                    + " needs " + expected,
+                            "recreate it (qbmc compile --force), or fix the granularity or the image size");
+                    continue;
+                }
+                int mask = BitmapLayout.tailMask(size, b.granularity());
+                if (mask != 0 && expected > 0 && (lastByte(p, expected) & mask) != 0) {
+                    diags.report(Code.FILE_MISMATCH, at, "Bitmap file '" + f.value()
+                            + "' has bits set past the end of the image", "the file is corrupt; recreate it");
+                }
+            } catch (IOException e) {
+                diags.report(Code.FILE_ACCESS, at, "Could not read '" + f.value() + "': " + e.getMessage(), null);
+            }
+        }
+    }
+
+    private static int lastByte(Path p, long size) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(1);
+            ch.read(b, size - 1);
+            return b.get(0) & 0xff;
+        }
+    }
+
+    private static void inUse(DescriptorReader.Located d, Diagnostics diags) {
+        List<Descriptor.Bitmap> bitmaps = d.descriptor().bitmaps();
+        for (int i = 0; i < bitmaps.size(); i++) {
+            if (bitmaps.get(i).inUse()) {
+                Span at = d.values().getOrDefault("bitmaps." + i + ".in-use", d.whole());
+                diags.report(Code.BITMAP_IN_USE, at, "Bitmap '" + bitmaps.get(i).name()
+                                + "' is inconsistent: it was in use when its writer stopped",
+                        "clear it (qbmc bitmap --clear) or remove and re-add it, then take a full backup");
+            }
+        }
+    }
+
+    private static void descriptorDistinct(DescriptorReader.Located d, Diagnostics diags) {
+        Path self = d.whole().source() == null ? null : d.whole().source().file();
+        if (self == null) {
+            return;
+        }
+        Path folder = self.toAbsolutePath().getParent();
+        Descriptor desc = d.descriptor();
+        if (sameFile(folder, desc.image().file(), self)) {
+            diags.report(Code.SHARED_FILE, d.values().getOrDefault("image.file", d.whole()),
+                    "The image is the descriptor itself", null);
+        }
+        for (int i = 0; i < desc.bitmaps().size(); i++) {
+            if (sameFile(folder, desc.bitmaps().get(i).file(), self)) {
+                diags.report(Code.SHARED_FILE, d.values().getOrDefault("bitmaps." + i + ".file", d.whole()),
+                        "Bitmap '" + desc.bitmaps().get(i).name() + "' is stored in the descriptor itself", null);
+            }
+        }
+    }
+
+    private static boolean sameFile(Path folder, String file, Path self) {
+        Path p = path(file);
+        return p != null && folder.resolve(p).normalize().equals(self.toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,105 @@
+package io.qbmc.qbm;
+
+import io.qbmc.graph.BlockNode;
+import io.qbmc.graph.Child;
+import io.qbmc.graph.GenericNode;
+import io.qbmc.graph.QbmNode;
+import io.qbmc.graph.Qcow2Node;
+import io.qbmc.graph.RawNode;
+import io.qbmc.graph.Value;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The virtual size of a qbm stack's image: stated in the configuration (qbm size, raw size,
+ * null-co size), or read from the image file (a raw file's length, a qcow2 header's size).
+ */
+public final class ImageSize {
+    private ImageSize() {
+    }
+
+    /** The size the configuration states, without reading files; null when it does not. */
+    public static Long stated(QbmNode qbm) {
+        return qbm.size() != null ? qbm.size() : stated(qbm.image());
+    }
+
+    static Long stated(Child c) {
+        if (!(c instanceof Child.Inline in)) {
+            return null;
+        }
+        BlockNode n = in.node();
+        if (n instanceof RawNode raw) {
+            return raw.size() != null ? raw.size() : stated(raw.file());
+        }
+        if (n instanceof GenericNode g && (g.driver().equals("null-co") || g.driver().equals("null-aio"))) {
+            return g.options().get("size") instanceof Value.Int i ? i.bits() : 1L << 30;
+        }
+        return null;
+    }
+
+    /**
+     * The size from the configuration, else from the image file, paths resolved against base.
+     *
+     * @return the size, or null when neither says
+     */
+    public static Long of(QbmNode qbm, Path base) {
+        Long s = stated(qbm);
+        if (s != null) {
+            return s;
+        }
+        if (!(qbm.image() instanceof Child.Inline in)) {
+            return null;
+        }
+        BlockNode format = in.node();
+        Path file = fileOf(format, base);
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            if (format instanceof Qcow2Node) {
+                return qcow2VirtualSize(file);
+            }
+            if (format instanceof RawNode raw) {
+                long len = Files.size(file);
+                return raw.offset() == null ? len : Math.max(0, len - raw.offset());
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** The path of a format node's file child, when it is a plain file. */
+    public static Path fileOf(BlockNode format, Path base) {
+        Value v = format.options().get("file");
+        if (v instanceof Value.Node n && n.child() instanceof Child.Inline in
+                && in.node().options().get("filename") instanceof Value.Str s) {
+            try {
+                Path p = Path.of(s.value());
+                return base == null || p.isAbsolute() ? p : base.resolve(p);
+            } catch (InvalidPathException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A qcow2 header: magic "QFI\xfb", then the virtual size at byte 24, big-endian. */
+    static Long qcow2VirtualSize(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer header = ByteBuffer.allocate(32);
+            while (header.hasRemaining() && ch.read(header) > 0) {
+                // read the fixed header
+            }
+            if (header.position() < 32 || header.getInt(0) != 0x514649fb) {
+                return null;
+            }
+            return header.getLong(24);
+        }
+    }
+}
