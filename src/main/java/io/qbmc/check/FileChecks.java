@@ -106,6 +106,12 @@ public final class FileChecks {
 
     private static void qbm(QbmNode qbm, Origins origins, Diagnostics diags) {
         Long size = ImageSize.of(qbm, null);
+        Long actual = ImageSize.actual(qbm, null);
+        if (size != null && actual != null && !size.equals(actual)) {
+            diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has " + size
+                            + " bytes, but it has " + actual,
+                    "fix size=, or resize the image and recreate the bitmaps");
+        }
         if (size == null) {
             diags.report(Code.FILE_MISMATCH, origins.value(qbm, "image"),
                     "The image's size is unknown", "create the image, or state its size with size=...");

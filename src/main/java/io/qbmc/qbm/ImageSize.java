@@ -49,9 +49,11 @@ public final class ImageSize {
      */
     public static Long of(QbmNode qbm, Path base) {
         Long s = stated(qbm);
-        if (s != null) {
-            return s;
-        }
+        return s != null ? s : actual(qbm, base);
+    }
+
+    /** The size read from the image file alone; null when it cannot be read. */
+    public static Long actual(QbmNode qbm, Path base) {
         if (!(qbm.image() instanceof Child.Inline in)) {
             return null;
         }

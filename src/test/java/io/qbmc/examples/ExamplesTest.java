@@ -49,7 +49,8 @@ class ExamplesTest {
     }
 
     private static boolean isSpec(String name) {
-        return name.endsWith(".opts") || name.endsWith(".json") || name.endsWith(".txt") || name.endsWith(".sh");
+        return name.endsWith(".opts") || name.endsWith(".json") || name.endsWith(".txt") || name.endsWith(".sh")
+                || name.endsWith(".conf") || name.endsWith(".qbm");
     }
 
     static Dialect dialectOf(String name) {
@@ -58,8 +59,8 @@ class ExamplesTest {
 
     private static void check(Path example, OutputForm form, Path golden) throws IOException {
         String name = example.getFileName().toString();
-        CompileResult r = Qbmc.compile(new Source(name, Files.readString(example, StandardCharsets.UTF_8)),
-                dialectOf(name));
+        CompileResult r = Qbmc.compile(new Source(example.toString(), Files.readString(example, StandardCharsets.UTF_8),
+                example), dialectOf(name));
         assertTrue(r.valid(), () -> name + " has errors: " + r.diagnostics());
         for (Diagnostic d : r.diagnostics()) {
             assertTrue(!d.isError(), d.toString());
