@@ -106,10 +106,10 @@ public final class FileChecks {
 
     private static void qbm(QbmNode qbm, Origins origins, Diagnostics diags) {
         Long size = ImageSize.of(qbm, null);
-        Long actual = ImageSize.actual(qbm, null);
-        if (size != null && actual != null && !size.equals(actual)) {
+        Long imageSize = ImageSize.actual(qbm, null);
+        if (size != null && imageSize != null && !size.equals(imageSize)) {
             diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has " + size
-                            + " bytes, but it has " + actual,
+                            + " bytes, but it has " + imageSize,
                     "fix size=, or resize the image and recreate the bitmaps");
         }
         if (size == null) {
