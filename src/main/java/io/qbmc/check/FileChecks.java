@@ -106,9 +106,9 @@ public final class FileChecks {
 
     private static void qbm(QbmNode qbm, Origins origins, Diagnostics diags) {
         Long size = ImageSize.of(qbm, null);
-        Long imageSize = ImageSize.actual(qbm, null);
-        if (size != null && imageSize != null && !size.equals(imageSize)) {
-            diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has " + size
+        Long imageSize = ImageSize.ofImage(qbm, null);
+        if (qbm.size() != null && imageSize != null && !qbm.size().equals(imageSize)) {
+            diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has " + qbm.size()
                             + " bytes, but it has " + imageSize,
                     "fix size=, or resize the image and recreate the bitmaps");
         }

@@ -52,6 +52,12 @@ public final class ImageSize {
         return s != null ? s : actual(qbm, base);
     }
 
+    /** The size the image node gives the guest: a stated raw window, else the file's; ignores qbm's size. */
+    public static Long ofImage(QbmNode qbm, Path base) {
+        Long s = stated(qbm.image());
+        return s != null ? s : actual(qbm, base);
+    }
+
     /** The size read from the image file alone; null when it cannot be read. */
     public static Long actual(QbmNode qbm, Path base) {
         if (!(qbm.image() instanceof Child.Inline in)) {
