@@ -143,6 +143,11 @@ public final class Binder {
     }
 
     private void unknownOption(DriverSchema schema, String path, OptionTree tree, List<String> candidates) {
+        if (path.equals("backing") && !schema.supportsBacking()) {
+            diags.report(Code.NO_BACKING_SUPPORT, tree.keySpan(), "Driver doesn't support backing files",
+                    "'" + schema.name() + "' has no backing file; backing= belongs on a format such as qcow2");
+            return;
+        }
         String leafName = path.substring(path.lastIndexOf('.') + 1);
         String guess = Suggest.closest(leafName, candidates);
         String key = firstLeafKey(path, tree);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** qbmc: compile, check and translate QEMU block-driver configurations. */
 @Command(name = "qbmc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Compiler and toolkit for QEMU block-driver configurations with persistent dirty bitmaps.",
-        subcommands = {TranslateCommand.class, ValidateCommand.class, CompileCommand.class,
+        subcommands = {TranslateCommand.class, ValidateCommand.class, CompileCommand.class, ExplainCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid", "1:invalid input", "2:usage error", "3:I/O error"})

@@ -42,6 +42,10 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Parser for dotted input: image-opts (default), drive or blockdev.")
     Dialect as;
 
+    @Option(names = "--max-input-size", paramLabel = "CHARS", defaultValue = "16777216",
+            description = "Refuse inputs longer than this (default: 16 MiB).")
+    int maxInput;
+
     @Option(names = "--check-files", description = "Also check the files: images exist with a known size, bitmap"
             + " files have the right size, no bitmap is left in use.")
     boolean checkFiles;
@@ -66,7 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private Integer validateInputs() {
         PrintWriter out = spec.commandLine().getOut();
-        Compiler compiler = new Compiler(as);
+        Compiler compiler = new Compiler(as, maxInput);
         boolean anyError = false;
         StringBuilder json = new StringBuilder("{\"inputs\":[");
         long errors = 0;
@@ -147,7 +151,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot read " + lines + ": " + Inputs.describe(e), e);
         }
         Source source = new Source(lines.toString(), text);
-        Compiler compiler = new Compiler(as);
+        Compiler compiler = new Compiler(as, maxInput);
         boolean anyError = false;
         int start = 0;
         int lineNo = 1;

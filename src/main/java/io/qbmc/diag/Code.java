@@ -51,8 +51,7 @@ public enum Code {
             "A node needs driver=..., or a file child whose format QEMU can probe."),
     MISSING_CHILD("QBMC-E019", Severity.ERROR, "child node missing",
             "The driver needs this child (for example file= of a format driver)."),
-    REFERENCE_WITH_OPTIONS("QBMC-E020", Severity.ERROR, "node reference with additional options",
-            "A child given as a node-name string cannot also have its own options."),
+    // QBMC-E020 is retired: a reference with options is reported as QBMC-E010.
     UNKNOWN_REFERENCE("QBMC-E021", Severity.ERROR, "reference to an unknown node",
             "A child given as a string names an existing node by node-name; no node has this name."),
     DUPLICATE_NODE_NAME("QBMC-E022", Severity.ERROR, "node-name used twice",

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Generated docs are committed; this fails when they no longer match the code. */
 class DocsTest {
     private static final Path OPTIONS = Path.of("docs/options.md");
+    private static final Path DIAGNOSTICS = Path.of("docs/diagnostics.md");
 
     @Test
     void optionsReferenceIsUpToDate() throws IOException {
@@ -20,5 +21,15 @@ class DocsTest {
         }
         assertEquals(generated, Files.readString(OPTIONS, StandardCharsets.UTF_8),
                 "docs/options.md is out of date: run mvn -B -q test -Dtest=DocsTest -Dqbmc.updateDocs=true");
+    }
+
+    @Test
+    void diagnosticsReferenceIsUpToDate() throws IOException {
+        String generated = DiagnosticsReference.markdown();
+        if (Boolean.getBoolean("qbmc.updateDocs")) {
+            Files.writeString(DIAGNOSTICS, generated, StandardCharsets.UTF_8);
+        }
+        assertEquals(generated, Files.readString(DIAGNOSTICS, StandardCharsets.UTF_8),
+                "docs/diagnostics.md is out of date: run mvn -B -q test -Dtest=DocsTest -Dqbmc.updateDocs=true");
     }
 }
