@@ -59,6 +59,8 @@ public final class Compiler {
             Hocon.read(source, read, diags);
         } else if (DescriptorReader.looksLike(text.value()) || isDescriptorFile(source)) {
             DescriptorInput.read(source, read, diags);
+        } else if (isJsonConfig(source, text)) {
+            ImageOpts.readJsonConfig(text, read, diags);
         } else {
             frontEnd(text, read, diags);
         }
@@ -71,6 +73,12 @@ public final class Compiler {
 
     public CompileResult compile(String text) {
         return compile(Source.of(text));
+    }
+
+    /** A .json file holding one object: the JSON form of a configuration, read like a json: filename. */
+    private static boolean isJsonConfig(Source source, Text text) {
+        return source.file() != null && source.file().getFileName().toString().endsWith(".json")
+                && text.value().startsWith("{");
     }
 
     private static boolean isDescriptorFile(Source source) {

@@ -32,7 +32,15 @@ final class ImageOpts {
 
     /** A json: filename on its own, as qemu-img info 'json:{...}' takes it. */
     static void readJson(Text text, FrontEndResult into, Diagnostics diags) {
-        List<FlatOption> flat = JsonFilename.read(text, diags);
+        addJson(JsonFilename.read(text, diags), text, into, diags);
+    }
+
+    /** A .json config file: the object a json: filename holds, without the prefix. */
+    static void readJsonConfig(Text text, FrontEndResult into, Diagnostics diags) {
+        addJson(JsonFilename.readObject(text, "", diags), text, into, diags);
+    }
+
+    private static void addJson(List<FlatOption> flat, Text text, FrontEndResult into, Diagnostics diags) {
         if (flat == null) {
             return;
         }

@@ -23,8 +23,12 @@ final class JsonFilename {
 
     /** The flat options of a json: filename; null after reporting why there are none. */
     static List<FlatOption> read(Text text, Diagnostics diags) {
-        Text body = text.sub(PREFIX.length(), text.length());
-        JsonNode node = JsonSyntax.parse(body, PARSE_ERROR, diags);
+        return readObject(text.sub(PREFIX.length(), text.length()), PARSE_ERROR, diags);
+    }
+
+    /** The flat options of a JSON object text; null after reporting why there are none. */
+    static List<FlatOption> readObject(Text body, String errorPrefix, Diagnostics diags) {
+        JsonNode node = JsonSyntax.parse(body, errorPrefix, diags);
         if (node == null) {
             return null;
         }

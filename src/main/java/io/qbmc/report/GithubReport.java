@@ -1,0 +1,55 @@
+package io.qbmc.report;
+
+import io.qbmc.diag.Severity;
+import java.util.List;
+
+/**
+ * GitHub Actions workflow commands, one per diagnostic:
+ * ::error file=F,line=L,col=C,endColumn=E,title=CODE::message
+ * Values are escaped as actions/toolkit does: % CR LF in messages, also : and , in properties.
+ */
+final class GithubReport {
+    private GithubReport() {
+    }
+
+    static String render(List<FileResult> results) {
+        StringBuilder out = new StringBuilder();
+        for (FileResult r : results) {
+            for (Finding f : r.findings()) {
+                out.append("::").append(command(f.severity()));
+                StringBuilder props = new StringBuilder();
+                if (r.uri() != null) {
+                    props.append("file=").append(property(r.uri()));
+                    if (f.line() > 0) {
+                        props.append(",line=").append(f.line());
+                    }
+                    if (f.column() > 0) {
+                        props.append(",col=").append(f.column());
+                        if (f.endLine() == f.line() && f.endColumn() > f.column()) {
+                            props.append(",endColumn=").append(f.endColumn() - 1);
+                        }
+                    }
+                    props.append(',');
+                }
+                props.append("title=").append(property(f.code().id()));
+                out.append(' ').append(props).append("::")
+                        .append(data(f.message() + (f.hint() == null ? "" : " (hint: " + f.hint() + ")")
+                                + (r.uri() == null ? " [" + r.path() + "]" : "")))
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String command(Severity s) {
+        return s == Severity.ERROR ? "error" : s == Severity.WARNING ? "warning" : "notice";
+    }
+
+    static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+}

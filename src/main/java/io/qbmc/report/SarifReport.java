@@ -1,0 +1,102 @@
+package io.qbmc.report;
+
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Severity;
+import io.qbmc.emit.JsonText;
+import java.util.List;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: the diagnostic catalogue as tool.driver.rules, one result
+ * per diagnostic with ruleId, level and a region. Inputs that are not files are listed as
+ * artifacts with their text, since a result must point somewhere.
+ */
+final class SarifReport {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String INFO = "https://github.com/qbmc/qbmc/blob/main/docs/diagnostics.md";
+
+    private SarifReport() {
+    }
+
+    static String render(List<FileResult> results) {
+        StringBuilder out = new StringBuilder();
+        out.append("{\"$schema\":\"").append(SCHEMA).append("\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{");
+        out.append("\"name\":\"qbmc\",\"informationUri\":\"").append(INFO).append("\",\"rules\":[");
+        Code[] codes = Code.values();
+        for (int i = 0; i < codes.length; i++) {
+            Code c = codes[i];
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append("{\"id\":");
+            JsonText.quote(c.id(), out);
+            out.append(",\"name\":");
+            JsonText.quote(camel(c.name()), out);
+            out.append(",\"shortDescription\":{\"text\":");
+            JsonText.quote(c.title(), out);
+            out.append("},\"fullDescription\":{\"text\":");
+            JsonText.quote(c.explanation(), out);
+            out.append("},\"helpUri\":");
+            JsonText.quote(INFO + "#" + c.id().toLowerCase(java.util.Locale.ROOT), out);
+            out.append(",\"defaultConfiguration\":{\"level\":\"").append(level(c.severity())).append("\"}}");
+        }
+        out.append("]}},\"results\":[");
+        boolean first = true;
+        for (FileResult r : results) {
+            for (Finding f : r.findings()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                result(r, f, out);
+            }
+        }
+        out.append("]}]}\n");
+        return out.toString();
+    }
+
+    private static void result(FileResult r, Finding f, StringBuilder out) {
+        out.append("{\"ruleId\":");
+        JsonText.quote(f.code().id(), out);
+        out.append(",\"ruleIndex\":").append(f.code().ordinal());
+        out.append(",\"level\":\"").append(level(f.severity())).append("\",\"message\":{\"text\":");
+        JsonText.quote(f.hint() == null ? f.message() : f.message() + " (" + f.hint() + ")", out);
+        out.append("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+        JsonText.quote(r.uri() != null ? r.uri() : r.path(), out);
+        out.append('}');
+        if (f.line() > 0) {
+            out.append(",\"region\":{\"startLine\":").append(f.line());
+            if (f.column() > 0) {
+                out.append(",\"startColumn\":").append(f.column());
+                out.append(",\"endLine\":").append(f.endLine());
+                out.append(",\"endColumn\":").append(Math.max(f.endColumn(), f.column() + (f.endLine() == f.line() ? 1 : 0)));
+            }
+            out.append('}');
+        }
+        out.append("}}]}");
+    }
+
+    static String level(Severity s) {
+        switch (s) {
+            case ERROR:
+                return "error";
+            case WARNING:
+                return "warning";
+            default:
+                return "note";
+        }
+    }
+
+    private static String camel(String enumName) {
+        StringBuilder out = new StringBuilder();
+        boolean up = true;
+        for (char c : enumName.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                out.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return out.toString();
+    }
+}
