@@ -7,6 +7,10 @@ public final class Suggest {
 
     /** The closest candidate within a small edit distance, or null. */
     public static String closest(String word, Iterable<String> candidates) {
+        if (word.length() > 64) {
+            // no option or driver name is this long; spare the quadratic distance
+            return null;
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int limit = Math.max(1, Math.min(3, word.length() / 3));

@@ -26,7 +26,7 @@ final class SharedFileRule implements Rule {
     public void check(CheckContext context, Diagnostics diags) {
         for (BlockNode root : context.graph().roots()) {
             Map<String, List<Use>> byFile = new LinkedHashMap<>();
-            collect(root, false, context, byFile, new java.util.HashSet<>());
+            collect(root, false, context.graph().named(), byFile, new java.util.HashSet<>());
             for (Map.Entry<String, List<Use>> e : byFile.entrySet()) {
                 List<Use> uses = e.getValue();
                 if (uses.size() < 2) {
@@ -50,18 +50,17 @@ final class SharedFileRule implements Rule {
         }
     }
 
-    private static void collect(BlockNode node, boolean underQbm, CheckContext context, Map<String, List<Use>> byFile,
-            java.util.Set<String> followed) {
+    private static void collect(BlockNode node, boolean underQbm, Map<String, BlockNode> named,
+            Map<String, List<Use>> byFile, java.util.Set<String> followed) {
         boolean qbm = underQbm || node instanceof QbmNode;
         if (node.options().get("filename") instanceof Value.Str f && isFileDriver(node.driver())) {
             byFile.computeIfAbsent(normalize(f.value()), k -> new ArrayList<>()).add(new Use(node, f.value(), qbm));
         }
-        Map<String, BlockNode> named = context.graph().named();
         CheckContext.forEachChild(node, (path, child) -> {
             if (child instanceof Child.Inline i) {
-                collect(i.node(), qbm, context, byFile, followed);
+                collect(i.node(), qbm, named, byFile, followed);
             } else if (child instanceof Child.Ref r && named.containsKey(r.nodeName()) && followed.add(r.nodeName())) {
-                collect(named.get(r.nodeName()), qbm, context, byFile, followed);
+                collect(named.get(r.nodeName()), qbm, named, byFile, followed);
             }
         });
     }

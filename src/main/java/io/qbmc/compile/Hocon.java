@@ -32,7 +32,34 @@ import java.util.Map;
  * from typesafe-config's origins; HOCON has no columns.
  */
 final class Hocon {
+    /** Deeper HOCON would overflow typesafe-config's recursive parser; no real configuration comes near. */
+    static final int MAX_NESTING = 256;
+
     private Hocon() {
+    }
+
+    /** The deepest bracket nesting, counted outside quoted strings. */
+    static int nesting(String text) {
+        int depth = 0;
+        int max = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '{' || c == '[') {
+                max = Math.max(max, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return max;
     }
 
     static boolean is(Source source) {
@@ -40,11 +67,17 @@ final class Hocon {
     }
 
     static void read(Source source, FrontEndResult into, Diagnostics diags) {
+        int depth = nesting(source.text());
+        if (depth > MAX_NESTING) {
+            diags.report(Code.INPUT_LIMIT, Span.line(source, 1), "HOCON nested " + depth + " levels deep; the limit is "
+                    + MAX_NESTING, "flatten the configuration");
+            return;
+        }
         Config config;
         ConfigParseOptions parse = ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)
                 .setOriginDescription(source.name());
         try {
-            Config parsed = source.file() != null
+            Config parsed = source.file() != null && Files.isRegularFile(source.file())
                     ? ConfigFactory.parseFile(source.file().toFile(), parse)
                     : ConfigFactory.parseString(source.text(), parse);
             config = parsed.resolve(ConfigResolveOptions.defaults());

@@ -13,6 +13,11 @@ public record FileNode(String filename, Map<String, Value> extra) implements Blo
     }
 
     @Override
+    public String nodeName() {
+        return Options.str(extra, "node-name");
+    }
+
+    @Override
     public String driver() {
         return "file";
     }

@@ -7,4 +7,9 @@ public record GenericNode(String driver, Map<String, Value> options) implements 
     public GenericNode {
         options = Options.freeze(options);
     }
+
+    @Override
+    public String nodeName() {
+        return Options.str(options, "node-name");
+    }
 }

@@ -13,6 +13,11 @@ public record HostDeviceNode(String filename, Map<String, Value> extra) implemen
     }
 
     @Override
+    public String nodeName() {
+        return Options.str(extra, "node-name");
+    }
+
+    @Override
     public String driver() {
         return "host_device";
     }

@@ -86,6 +86,11 @@ public record QbmNode(Child image, List<Bitmap> bitmaps, Mode mode, Map<String, 
     }
 
     @Override
+    public String nodeName() {
+        return Options.str(extra, "node-name");
+    }
+
+    @Override
     public String driver() {
         return "qbm";
     }

@@ -14,6 +14,11 @@ public record Qcow2Node(Child file, Child backing, Child dataFile, Map<String, V
     }
 
     @Override
+    public String nodeName() {
+        return Options.str(extra, "node-name");
+    }
+
+    @Override
     public String driver() {
         return "qcow2";
     }

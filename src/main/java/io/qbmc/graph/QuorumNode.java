@@ -27,6 +27,11 @@ public record QuorumNode(List<Child> children, Long voteThreshold, Boolean blkve
     }
 
     @Override
+    public String nodeName() {
+        return Options.str(extra, "node-name");
+    }
+
+    @Override
     public String driver() {
         return "quorum";
     }

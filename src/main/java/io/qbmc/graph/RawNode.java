@@ -14,6 +14,11 @@ public record RawNode(Child file, Long offset, Long size, Map<String, Value> ext
     }
 
     @Override
+    public String nodeName() {
+        return Options.str(extra, "node-name");
+    }
+
+    @Override
     public String driver() {
         return "raw";
     }

@@ -13,6 +13,9 @@ import java.util.Map;
  * key cannot be both a value and a prefix, numeric levels are lists indexed from 0 without gaps.
  */
 public final class Crumpler {
+    /** Deeper keys exist in no driver; the limit keeps hostile input from exhausting the stack. */
+    public static final int MAX_KEY_DEPTH = 128;
+
     private final ListIndexRule indexRule;
     private final Code duplicateCode;
     private final Diagnostics diags;
@@ -68,6 +71,11 @@ public final class Crumpler {
 
     private void insert(Node root, FlatOption o) {
         List<String> frags = fragments(o.key());
+        if (frags.size() > MAX_KEY_DEPTH) {
+            diags.report(Code.INPUT_LIMIT, o.keySpan(), "Option key nests " + frags.size() + " levels deep; the limit is "
+                    + MAX_KEY_DEPTH, "no driver has options this deep");
+            return;
+        }
         Node at = root;
         StringBuilder path = new StringBuilder();
         for (int k = 0; k < frags.size(); k++) {
