@@ -6,6 +6,7 @@ import io.qbmc.graph.Value;
 import io.qbmc.schema.DriverSchema;
 import io.qbmc.schema.Drivers;
 import io.qbmc.schema.OptionSpec;
+import io.qbmc.schema.OptionType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,12 @@ record Canonical(String driver, Map<String, Object> entries) {
             OptionSpec spec = schema == null ? null : schema.option(key);
             if (key.equals("filename") || spec != null && spec.strong()) {
                 entries.put(key, v);
+            } else if (spec != null && v instanceof Value.Obj group) {
+                // a strong member of a group, such as qcow2's "encrypt.key-secret"
+                Value.Obj kept = strongMembers(spec.type(), group);
+                if (kept != null) {
+                    entries.put(key, kept);
+                }
             }
         }
         return new Canonical(driver, entries);
@@ -71,6 +78,30 @@ record Canonical(String driver, Map<String, Object> entries) {
         }
         String driver = node.driver().isEmpty() ? "(none)" : node.driver();
         return new Canonical(driver, entries);
+    }
+
+    private static Value.Obj strongMembers(OptionType type, Value.Obj group) {
+        OptionType.Group g = type instanceof OptionType.Group gr ? gr
+                : type instanceof OptionType.Alternate a ? a.group() : null;
+        if (g == null) {
+            return null;
+        }
+        Map<String, Value> kept = new TreeMap<>();
+        for (Map.Entry<String, Value> m : group.members().entrySet()) {
+            OptionSpec spec = g.member(m.getKey());
+            if (spec == null) {
+                continue;
+            }
+            if (spec.strong()) {
+                kept.put(m.getKey(), m.getValue());
+            } else if (m.getValue() instanceof Value.Obj inner) {
+                Value.Obj k = strongMembers(spec.type(), inner);
+                if (k != null) {
+                    kept.put(m.getKey(), k);
+                }
+            }
+        }
+        return kept.isEmpty() ? null : new Value.Obj(kept);
     }
 
     private static Object children(Value v, Workspace ws, boolean expected) {

@@ -61,9 +61,10 @@ final class Comparison {
             // QEMU cut its own name: only its length can be checked
             check = NameCheck.TRUNCATED;
             problem = plain == null ? null : "qbmc's graph has the plain name " + plain;
-        } else if (plain != null) {
-            problem = "qbmc's graph has the plain name " + plain + ": " + expected;
         } else {
+            // QEMU chose json:, so compare graphs; a plain name predicted here is only this test's
+            // reading of bdrv_refresh_filename (QEMU also goes json: for "size": null, which
+            // counts as given but means nothing)
             CompileResult back = compile(printed);
             if (!back.valid()) {
                 problem = "qbmc refuses QEMU's canonical name: " + errors(back);

@@ -31,6 +31,8 @@ record Workspace(Path dir) {
     static final String EMPTY_CONFIG = "empty.cfg";
     /** A real file whose name is a json: text: as an option value it is a literal path (block.c §3.3). */
     static final String JSON_NAMED = "json:{\"driver\": \"file\", \"filename\": \"a.raw\"}";
+    /** More names that would mean something else as a filename argument: literal as options. */
+    static final List<String> LITERAL_NAMES = List.of(JSON_NAMED, "json:{}", "file:a.raw");
     /** A character device: host_device and host_cdrom refuse regular files, so they open this. */
     static final String DEVICE = "/dev/null";
 
@@ -43,7 +45,9 @@ record Workspace(Path dir) {
             ws.qemuImg(qemuImg, "create", "-q", "-f", "raw", raw, "1M");
         }
         // qemu-img create would read this name as a json: filename; a copy keeps it literal
-        Files.copy(dir.resolve(RAW_A), dir.resolve(JSON_NAMED));
+        for (String name : LITERAL_NAMES) {
+            Files.copy(dir.resolve(RAW_A), dir.resolve(name));
+        }
         ws.qemuImg(qemuImg, "create", "-q", "-f", "qcow2", QCOW2, "1M");
         ws.qemuImg(qemuImg, "create", "-q", "-f", "luks", "--object", "secret,id=sec0,data=" + SECRET,
                 "-o", "key-secret=sec0,iter-time=10", LUKS, "1M");
