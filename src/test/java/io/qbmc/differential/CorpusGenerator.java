@@ -210,6 +210,34 @@ final class CorpusGenerator {
         add("common-options", "raw", "driver=raw,force-share=on,read-only=on,file.filename=a.raw");
         add("common-options", "raw", "driver=raw,force-share=on,read-only=off,file.filename=a.raw");
         add("common-options", "raw", "driver=raw,force-share=on,file.filename=a.raw");
+        // QemuOpts numbers and sizes (util/qemu-option.c parse_option_number, parse_option_size)
+        for (String v : List.of("1Q", "16Gi", "-1", "1.5", "0x1.8k", "18446744073709551616", "16E", " 512",
+                "512 ", "0x200k", "1.5k", "0.5M", "1e3", "k", "")) {
+            add("bad-size", "raw", "driver=raw,offset=" + v + ",file.filename=a.raw");
+        }
+        for (String v : List.of("abc", "3.14", "08", "010", "0x", "0x10", "99999999999999999999", " 1", "1 ", "-1",
+                "+5", "")) {
+            add("bad-number", "file", "driver=file,filename=a.raw,aio-max-batch=" + v);
+        }
+        for (String v : List.of("abc", "3.14", "08", "0x1", "01", "1.0")) {
+            add("bad-number", "quorum", "driver=quorum,vote-threshold=" + v + ",children.0.driver=raw,"
+                    + "children.0.file.filename=a.raw");
+        }
+        for (String v : List.of("abc", "0x1c", "-5", "1.5")) {
+            add("bad-number", "blkdebug", "driver=blkdebug,image.filename=a.raw,inject-error.0.event=read_aio,"
+                    + "inject-error.0.errno=" + v);
+        }
+        for (String v : List.of("on", "off", "yes", "no", "true", "false", "y", "n", "ON", "Yes", "1", "0", "",
+                "of")) {
+            add("bad-bool", "raw", "driver=raw,read-only=" + v + ",file.filename=a.raw");
+        }
+        add("bad-size", "qcow2", "driver=qcow2,l2-cache-size=1Q,file.filename=d.qcow2");
+        // the argument is taken verbatim: surrounding blanks belong to the first key or last value
+        add("bad-number", "file", "driver=file,filename=a.raw,aio-max-batch=1\n");
+        add("json-syntax", "raw", " json:{\"driver\":\"raw\",\"file\":{\"filename\":\"a.raw\"}}");
+        add("unknown-option", "raw", "\tdriver=raw,file.filename=a.raw");
+        add("bad-number", "qcow2", "driver=qcow2,cache-clean-interval=-1,file.filename=d.qcow2");
+        add("bad-number", "qcow2", "driver=qcow2,cache-clean-interval=4294967296,file.filename=d.qcow2");
         // raw windows (block/raw-format.c)
         add("raw-window", "raw", "driver=raw,size=1000,file.filename=a.raw");
         add("raw-window", "raw", "driver=raw,offset=1,size=512,file.filename=a.raw");
@@ -284,6 +312,11 @@ final class CorpusGenerator {
         }
         add("long-value", "quorum", many.toString());
         add("long-value", "raw", "driver=raw,file.filename=a.raw,node-name=" + "n".repeat(300));
+        // blkdebug's plain name would pass PATH_MAX, so QEMU falls back to a (cut) json: name
+        add("long-value", "blkdebug", "driver=blkdebug,config=" + "./".repeat(1100) + Workspace.EMPTY_CONFIG
+                + ",image.filename=" + "./".repeat(1000) + a);
+        add("long-value", "blkverify", "driver=blkverify,raw.filename=" + "./".repeat(1000) + a
+                + ",test.file.filename=" + "./".repeat(1050) + Workspace.RAW_B);
         // unicode
         add("unicode-filename", "raw", "driver=raw,file.filename=" + Workspace.UNICODE);
         add("unicode-filename", "raw", "json:{\"driver\":\"raw\",\"file\":{\"filename\":\"\\u00fcn\\u00ef-\\u65e5\\u672c-"
@@ -866,7 +899,7 @@ final class CorpusGenerator {
             String d = o.get(key);
             o.put(key, pick(List.of(misspell(d), d.toUpperCase(java.util.Locale.ROOT), d + "2", d.replace("-", "_"))));
             add("misspelled-driver", driver, o);
-        } else if (r < 40) {
+        } else if (r < 36) {
             badBool(driver, o);
         } else if (r < 50) {
             badNumberOrSize(driver, o);
@@ -901,7 +934,18 @@ final class CorpusGenerator {
         if (key != null && String.valueOf(o.get(key.substring(0, key.lastIndexOf('.') + 1) + "driver")).startsWith("null-")) {
             key = null;
         }
-        if (key == null || driver.startsWith("null-")) {
+        if (key == null) {
+            // no number yet: give a file node (named by its filename) a bad aio-max-batch
+            for (String k : o.keys()) {
+                if (k.equals("filename") || k.endsWith(".filename")) {
+                    String prefix = k.substring(0, k.length() - "filename".length());
+                    if (!Workspace.DEVICE.equals(o.get(k)) && !"null-co".equals(o.get(prefix + "driver"))) {
+                        key = prefix + "aio-max-batch";
+                    }
+                }
+            }
+        }
+        if (key == null) {
             // no number here (or null-co, which aborts on a bad one): break a boolean instead
             badBool(driver, o);
             return;

@@ -93,9 +93,17 @@ record KnownDivergence(String name, Predicate<Divergence> applies, String reason
                     "QEMU is right: curl.c:699-745 checks, before connecting, that readahead is a multiple"
                             + " of 512, timeout is at most 10000, cookie and cookie-secret are not both given and"
                             + " the URL starts with '<driver>://'. qbmc has no rule for curl."),
-            new KnownDivergence("qcow2-cache-sizes",
-                    qemuSays("may not be set at the same time", "may not exceed cache-size").and(QBMC_VALID),
+            new KnownDivergence("qcow2-open-checks",
+                    qemuSays("may not be set at the same time", "may not exceed cache-size",
+                            "Cache clean interval too big").and(QBMC_VALID),
                     "QEMU is right: qcow2.c:904-918 read_cache_sizes refuses cache-size with both"
-                            + " l2-cache-size and refcount-cache-size, and l2-cache-size above cache-size,"
-                            + " whatever the image. qbmc has no rule for qcow2 cache options."));
+                            + " l2-cache-size and refcount-cache-size, and l2-cache-size above cache-size;"
+                            + " qcow2.c:1066 refuses cache-clean-interval above UINT_MAX; whatever the image."
+                            + " qbmc has no rule for qcow2's cache options."),
+            new KnownDivergence("input-trimmed",
+                    QBMC_VALID.and(d -> !d.spec().text().equals(d.spec().text().strip())),
+                    "QEMU is right: qemu-img takes its argument verbatim, so a blank before the spec is part"
+                            + " of the first key (' json:' is an unknown protocol, '\\tdriver' an unknown option) and"
+                            + " one after it part of the last value ('1\\n' is not a number). qbmc:"
+                            + " compile/Compiler.compile trims the input (compile/Inputs.trim) before reading it."));
 }

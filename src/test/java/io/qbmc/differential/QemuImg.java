@@ -53,8 +53,12 @@ final class QemuImg {
         return new QemuImg(qemuImg, isolation(), workspace);
     }
 
-    /** qemu-img on the PATH, if any. */
+    /** QBMC_QEMU_IMG if set (a path that does not exist means "none"), else qemu-img on the PATH. */
     static Optional<String> find() {
+        String chosen = System.getenv("QBMC_QEMU_IMG");
+        if (chosen != null && !chosen.isEmpty()) {
+            return Files.isExecutable(Path.of(chosen)) ? Optional.of(chosen) : Optional.empty();
+        }
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
@@ -95,6 +99,22 @@ final class QemuImg {
 
     boolean canIsolate() {
         return !isolate.isEmpty();
+    }
+
+    /**
+     * The drivers of a list that this qemu-img cannot load. Debian ships curl, iscsi, rbd and ssh
+     * as modules in qemu-block-extra, which qemu-utils only recommends; without it qemu-img
+     * reports "Unknown driver", which says nothing about the configuration.
+     */
+    List<String> unavailable(List<String> drivers) throws IOException, InterruptedException {
+        List<String> out = new ArrayList<>();
+        for (String d : drivers) {
+            QemuOutcome o = info(new Spec("probe/" + d, "probe", d, "driver=" + d, true));
+            if (o.error() != null && o.error().startsWith("Unknown driver '" + d + "'")) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     QemuOutcome info(Spec spec) throws IOException, InterruptedException {
