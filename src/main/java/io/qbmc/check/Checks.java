@@ -16,7 +16,10 @@ public final class Checks {
             new QuorumRule(),
             new QbmRule(),
             new SharedFileRule(),
-            new ObjectReferenceRule());
+            new ObjectReferenceRule(),
+            new BlkdebugRule(),
+            new NetworkRule(),
+            new Qcow2Rule());
 
     private Checks() {
     }

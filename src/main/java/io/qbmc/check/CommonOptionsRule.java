@@ -16,11 +16,17 @@ final class CommonOptionsRule implements Rule {
                         "setting detect-zeroes to unmap is not allowed without setting discard operation to unmap",
                         "add discard=unmap, or use detect-zeroes=on");
             }
-            if (o.get("force-share") instanceof Value.Bool fs && fs.value()
-                    && !(CheckContext.effective(v, "read-only") instanceof Value.Bool ro && ro.value())) {
-                diags.report(Code.SHARED_FILE_WARNING, context.origins().value(v.node(), "force-share"),
-                        "force-share=on can only be used with read-only images",
-                        "QEMU refuses it when the node is opened read-write, as a VM does; add read-only=on");
+            if (o.get("force-share") instanceof Value.Bool fs && fs.value()) {
+                Value ro = CheckContext.effective(v, "read-only");
+                if (ro instanceof Value.Bool b && !b.value()) {
+                    // read-only=off asks for read-write, which block.c refuses with force-share
+                    diags.report(Code.DRIVER_CONSTRAINT, context.origins().value(v.node(), "force-share"),
+                            "force-share=on can only be used with read-only images", "set read-only=on");
+                } else if (ro == null) {
+                    diags.report(Code.SHARED_FILE_WARNING, context.origins().value(v.node(), "force-share"),
+                            "force-share=on can only be used with read-only images",
+                            "QEMU refuses it when the node is opened read-write, as a VM does; add read-only=on");
+                }
             }
             if (o.get("aio") instanceof Value.Str aio && aio.value().equals("native")
                     && !(CheckContext.effective(v, "cache.direct") instanceof Value.Bool d && d.value())) {

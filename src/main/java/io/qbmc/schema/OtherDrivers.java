@@ -98,8 +98,8 @@ final class OtherDrivers {
                         opt("keep-alive", BOOL, "Enable TCP keep-alive."),
                         opt("mptcp", BOOL, "Use Multipath TCP."),
                         opt("abstract", BOOL, "Abstract unix socket."),
-                        opt("tight", BOOL, "Tight abstract socket name.")), "Server address.")
-                        .asRequired().asStrong(),
+                        opt("tight", BOOL, "Tight abstract socket name.")),
+                        "Server address; required unless the legacy host or path is given.").asStrong(),
                 // nbd_runtime_opts still takes the pre-2.9 address options
                 opt("host", STR, "Legacy: server host; use server.host.").asStrong(),
                 opt("port", STR, "Legacy: server port; use server.port.").asStrong(),
@@ -148,7 +148,8 @@ final class OtherDrivers {
                         opt("ipv4", BOOL, "Use IPv4."),
                         opt("ipv6", BOOL, "Use IPv6."),
                         opt("keep-alive", BOOL, "Enable TCP keep-alive."),
-                        opt("mptcp", BOOL, "Use Multipath TCP.")), "Server address.").asRequired().asStrong(),
+                        opt("mptcp", BOOL, "Use Multipath TCP.")),
+                        "Server address; required unless the legacy host is given.").asStrong(),
                 opt("path", STR, "Path of the image on the server.").asRequired().asStrong(),
                 opt("user", STR, "User name.").asStrong(),
                 opt("host-key-check", group(
