@@ -55,6 +55,14 @@ public final class Binder {
         return bindNode(tree, role, tree.span());
     }
 
+    /**
+     * Binds a top-level node whose text the front end knows; problems of the node as a whole
+     * (a missing driver, file or option) are reported there.
+     */
+    public BlockNode bind(OptionTree.Group tree, Role role, Span nodeSpan) {
+        return bindNode(tree, role, nodeSpan.isKnown() ? nodeSpan : tree.span());
+    }
+
     private BlockNode bindNode(OptionTree.Group tree, Role role, Span nodeSpan) {
         NodeSpans spans = new NodeSpans();
         DriverSchema schema = driver(tree, role, nodeSpan, spans);

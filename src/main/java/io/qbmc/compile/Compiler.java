@@ -89,7 +89,7 @@ public final class Compiler {
         List<BlockNode> nodes = new ArrayList<>();
         for (Unit u : read.units) {
             Binder binder = new Binder(u.typing(), diags, origins);
-            BlockNode node = binder.bind(u.tree(), u.role());
+            BlockNode node = binder.bind(u.tree(), u.role(), u.span());
             if (node == null) {
                 continue;
             }
