@@ -46,6 +46,11 @@ public final class JsonSyntax {
         lexer.mode(QbmcLexer.JSON);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
+        if (tokens.get(0).getType() == Token.EOF) {
+            // qobject/qjson.c qobject_from_jsonv: nothing was parsed and no error was set
+            diags.report(Code.JSON_SYNTAX, span(text, pos, tokens.get(0)), prefix + "Expecting a JSON value", null);
+            return null;
+        }
         if (!withinLimits(text, pos, tokens.getTokens(), prefix, diags)) {
             return null;
         }
