@@ -120,9 +120,15 @@ public final class JsonSyntax {
                 hint = "keywords are lower case: true, false, null";
             }
         } else if (type == QbmcLexer.J_OPEN_STRING) {
-            boolean atEnd = pos.charIndex(offending.getStopIndex() + 1) >= text.length();
-            what = atEnd ? "JSON parse error, premature EOI"
-                    : "JSON parse error, stray '" + text.value().charAt(pos.charIndex(offending.getStopIndex() + 1)) + "'";
+            // json-lexer.c fails inside the string and json-streamer.c reports the token so far,
+            // including the character it failed on: stray '"abc' at the end, stray '"x<TAB>' inside
+            int end = pos.charIndex(offending.getStopIndex() + 1);
+            boolean atEnd = end >= text.length();
+            if (!atEnd) {
+                end += Character.charCount(text.value().codePointAt(end));
+            }
+            at = text.span(pos.charIndex(offending.getStartIndex()), end);
+            what = "JSON parse error, stray '" + text.value().substring(pos.charIndex(offending.getStartIndex()), end) + "'";
             hint = atEnd ? "the string is not closed" : "control characters must be escaped inside strings";
         } else if (type == Token.EOF) {
             boolean empty = ctx instanceof QbmcParser.JsonContext && ctx.getStart().getType() == Token.EOF;
