@@ -226,6 +226,9 @@ public final class JsonSyntax {
                 Token keyToken = keyCtx.getStart();
                 Span keySpan = span(keyCtx);
                 if (keyCtx.getChildCount() != 1 || keyToken.getType() != QbmcLexer.J_STRING) {
+                    // json-parser.c parse_pair parses the key as a value first: a bad keyword
+                    // reports "invalid keyword" before "key is not a string"
+                    node(keyCtx);
                     fail(keySpan, "key is not a string in object", "object keys are quoted strings");
                     continue;
                 }
