@@ -66,7 +66,7 @@ public final class JsonSyntax {
             Token offending = cause != null ? cause.getOffendingToken() : parser.getCurrentToken();
             ParserRuleContext ctx = cause != null && cause.getCtx() instanceof ParserRuleContext c ? c
                     : parser.getContext();
-            reportSyntax(text, pos, offending, ctx, cause, prefix, diags);
+            reportSyntax(text, pos, offending, ctx, cause, prefix, tokens.getTokens(), diags);
             return null;
         }
         return new Builder(text, pos, prefix, diags).value(tree.jsonValue());
@@ -106,8 +106,18 @@ public final class JsonSyntax {
         return text.span(start, end);
     }
 
+    /** Whether the token stands where QEMU's parser expects a value: after '{', '[' or ','. */
+    private static boolean startsAValue(Token offending, List<Token> tokens) {
+        int i = offending.getTokenIndex();
+        if (i <= 0) {
+            return false;
+        }
+        int before = tokens.get(i - 1).getType();
+        return before == QbmcLexer.J_LBRACE || before == QbmcLexer.J_LBRACKET || before == QbmcLexer.J_COMMA;
+    }
+
     private static void reportSyntax(Text text, AntlrPositions pos, Token offending, ParserRuleContext ctx,
-            RecognitionException cause, String prefix, Diagnostics diags) {
+            RecognitionException cause, String prefix, List<Token> tokens, Diagnostics diags) {
         Span at = span(text, pos, offending);
         int type = offending.getType();
         String what;
@@ -131,11 +141,13 @@ public final class JsonSyntax {
             what = "JSON parse error, stray '" + text.value().substring(pos.charIndex(offending.getStartIndex()), end) + "'";
             hint = atEnd ? "the string is not closed" : "control characters must be escaped inside strings";
         } else if (type == Token.EOF) {
-            boolean empty = ctx instanceof QbmcParser.JsonContext && ctx.getStart().getType() == Token.EOF;
-            what = empty ? "Expecting a JSON value" : "JSON parse error, premature EOI";
+            what = "JSON parse error, premature EOI";
         } else if (ctx instanceof QbmcParser.JsonContext) {
             what = "Expecting at most one JSON value";
             hint = "remove the text after the first complete value";
+        } else if (startsAValue(offending, tokens)) {
+            // json-parser.c: after '{', '[' or ',' parse_value is called, which refuses the token
+            what = "JSON parse error, expecting value";
         } else if (ctx instanceof QbmcParser.JsonPairContext && !(cause instanceof NoViableAltException)) {
             what = "JSON parse error, missing : in object pair";
         } else if (ctx instanceof QbmcParser.JsonObjectContext && cause instanceof InputMismatchException) {
