@@ -58,9 +58,14 @@ public final class JsonSyntax {
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        QbmcParser.JsonContext tree;
+        Token lexError = lexerErrorInFirstValue(tokens.getTokens());
+        if (lexError != null) {
+            reportSyntax(text, pos, lexError, null, null, prefix, tokens.getTokens(), diags);
+            return null;
+        }
+        QbmcParser.JsonValueContext tree;
         try {
-            tree = parser.json();
+            tree = parser.jsonValue();
         } catch (ParseCancellationException e) {
             RecognitionException cause = e.getCause() instanceof RecognitionException re ? re : null;
             Token offending = cause != null ? cause.getOffendingToken() : parser.getCurrentToken();
@@ -69,7 +74,52 @@ public final class JsonSyntax {
             reportSyntax(text, pos, offending, ctx, cause, prefix, tokens.getTokens(), diags);
             return null;
         }
-        return new Builder(text, pos, prefix, diags).value(tree.jsonValue());
+        JsonNode value = new Builder(text, pos, prefix, diags).value(tree);
+        Token after = tokens.LT(1);
+        if (value != null && after.getType() != Token.EOF) {
+            // qobject/qjson.c consume_json: a second value, or any error after the first one
+            diags.report(Code.JSON_SYNTAX, span(text, pos, after), prefix + "Expecting at most one JSON value",
+                    "remove the text after the first complete value");
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * QEMU parses a JSON text as a stream (qobject/json-streamer.c): tokens are collected until the
+     * first value is complete, and a lexer error on the way is reported at once, before the parser
+     * sees the value. Returns such an error token, or null.
+     */
+    private static Token lexerErrorInFirstValue(List<Token> tokens) {
+        int braces = 0;
+        int brackets = 0;
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case QbmcLexer.J_STRAY:
+                case QbmcLexer.J_OPEN_STRING:
+                    return t;
+                case QbmcLexer.J_LBRACE:
+                    braces++;
+                    break;
+                case QbmcLexer.J_RBRACE:
+                    braces--;
+                    break;
+                case QbmcLexer.J_LBRACKET:
+                    brackets++;
+                    break;
+                case QbmcLexer.J_RBRACKET:
+                    brackets--;
+                    break;
+                case Token.EOF:
+                    return null;
+                default:
+                    break;
+            }
+            if (!((braces > 0 || brackets > 0) && braces >= 0 && brackets >= 0)) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static boolean withinLimits(Text text, AntlrPositions pos, List<Token> tokens, String prefix,
@@ -142,9 +192,6 @@ public final class JsonSyntax {
             hint = atEnd ? "the string is not closed" : "control characters must be escaped inside strings";
         } else if (type == Token.EOF) {
             what = "JSON parse error, premature EOI";
-        } else if (ctx instanceof QbmcParser.JsonContext) {
-            what = "Expecting at most one JSON value";
-            hint = "remove the text after the first complete value";
         } else if (startsAValue(offending, tokens)) {
             // json-parser.c: after '{', '[' or ',' parse_value is called, which refuses the token
             what = "JSON parse error, expecting value";
