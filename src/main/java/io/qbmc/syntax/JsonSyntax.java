@@ -328,7 +328,10 @@ public final class JsonSyntax {
                     case 'u' -> {
                         int cp = hex4(token, i + 1, end);
                         if (cp < 0) {
-                            fail(at, "invalid escape sequence in string", "\\u takes four hex digits");
+                            // json-parser.c parse_string: cvt4hex fails, the message shows the six
+                            // characters from the backslash (as far as the token goes)
+                            fail(at, token.substring(i - 1, Math.min(i + 5, token.length()))
+                                    + " is not a valid Unicode character", "\\u takes four hex digits");
                             return "";
                         }
                         i += 4;
