@@ -97,6 +97,7 @@ public final class JsonSyntax {
             switch (t.getType()) {
                 case QbmcLexer.J_STRAY:
                 case QbmcLexer.J_OPEN_STRING:
+                case QbmcLexer.J_BAD_NUMBER:
                     return t;
                 case QbmcLexer.J_LBRACE:
                     braces++;
@@ -172,7 +173,7 @@ public final class JsonSyntax {
         int type = offending.getType();
         String what;
         String hint = null;
-        if (type == QbmcLexer.J_STRAY) {
+        if (type == QbmcLexer.J_STRAY || type == QbmcLexer.J_BAD_NUMBER) {
             what = "JSON parse error, stray '" + offending.getText() + "'";
             if (offending.getText().equals("/")) {
                 hint = "QEMU's JSON has no comments";
