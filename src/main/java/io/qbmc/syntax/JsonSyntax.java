@@ -71,6 +71,17 @@ public final class JsonSyntax {
             Token offending = cause != null ? cause.getOffendingToken() : parser.getCurrentToken();
             ParserRuleContext ctx = cause != null && cause.getCtx() instanceof ParserRuleContext c ? c
                     : parser.getContext();
+            // QEMU's parser is one left-to-right pass: a bad keyword or string escape before the
+            // syntax error is met first ({"a":nul at the end gives "invalid keyword 'nul'")
+            Builder earlier = new Builder(text, pos, prefix, diags);
+            for (Token t : tokens.getTokens()) {
+                if (t.getTokenIndex() >= offending.getTokenIndex() || earlier.checkToken(t)) {
+                    break;
+                }
+            }
+            if (earlier.failed) {
+                return null;
+            }
             reportSyntax(text, pos, offending, ctx, cause, prefix, tokens.getTokens(), diags);
             return null;
         }
@@ -221,6 +232,17 @@ public final class JsonSyntax {
             this.pos = pos;
             this.prefix = prefix;
             this.diags = diags;
+        }
+
+        /** Checks one token on its own (keyword, string escapes); true when it is wrong. */
+        boolean checkToken(Token t) {
+            Span at = JsonSyntax.span(text, pos, t);
+            if (t.getType() == QbmcLexer.J_WORD) {
+                keyword(t.getText(), at);
+            } else if (t.getType() == QbmcLexer.J_STRING) {
+                unquote(t.getText(), at);
+            }
+            return failed;
         }
 
         JsonNode value(QbmcParser.JsonValueContext ctx) {
