@@ -217,6 +217,11 @@ public final class Binder {
             if (tree instanceof OptionTree.Leaf leaf && skipped(leaf.value())) {
                 return null;
             }
+            if (typing == Typing.LENIENT) {
+                // QemuOpts knows only the flat keys path.member: a bare path is an unknown option
+                unknownOption(schema, path, tree, List.of());
+                return null;
+            }
             diags.report(Code.WRONG_TYPE, tree.span(), "Invalid parameter type for '" + path + "', expected: object",
                     "write " + path + "." + g.members().get(0).name() + "=... for the options of the group");
             return null;
