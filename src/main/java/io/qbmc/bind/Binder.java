@@ -454,7 +454,9 @@ public final class Binder {
     private void missing(DriverSchema schema, Iterable<OptionSpec> specs, Map<String, Value> have, String prefix,
             OptionTree where, Span nodeSpan) {
         for (OptionSpec spec : specs) {
-            if (!spec.required() || have.containsKey(spec.name())) {
+            // an empty list is no list: quorum's "children": [] has no children (qdict_array_entries)
+            boolean emptyList = have.get(spec.name()) instanceof Value.Arr a && a.items().isEmpty();
+            if (!spec.required() || (have.containsKey(spec.name()) && !emptyList)) {
                 continue;
             }
             String path = prefix + spec.name();
