@@ -456,7 +456,11 @@ public final class Binder {
         for (OptionSpec spec : specs) {
             // an empty list is no list: quorum's "children": [] has no children (qdict_array_entries)
             boolean emptyList = have.get(spec.name()) instanceof Value.Arr a && a.items().isEmpty();
-            if (!spec.required() || (have.containsKey(spec.name()) && !emptyList)) {
+            // block.c bdrv_open_common: bdrv_needs_filename drivers refuse "" like no filename
+            boolean emptyFilename = spec.name().equals("filename") && prefix.isEmpty()
+                    && (schema.name().equals("file") || schema.name().startsWith("host_"))
+                    && have.get("filename") instanceof Value.Str f && f.value().isEmpty();
+            if (!spec.required() || (have.containsKey(spec.name()) && !emptyList && !emptyFilename)) {
                 continue;
             }
             String path = prefix + spec.name();
