@@ -299,6 +299,17 @@ public final class Binder {
         return null;
     }
 
+    /** A required option that was written but refused: a bad scalar, or a child that failed to bind. */
+    private static boolean writtenButRefused(OptionSpec spec, OptionTree written) {
+        if (written == null || spec.type() instanceof OptionType.ListOf) {
+            return false;
+        }
+        if (spec.type() instanceof OptionType.ChildRef) {
+            return written instanceof OptionTree.Group;
+        }
+        return written instanceof OptionTree.Leaf leaf && !skipped(leaf.value());
+    }
+
     private static boolean skipped(Scalar s) {
         return s instanceof Scalar.Null || s instanceof Scalar.EmptyObject || s instanceof Scalar.EmptyList;
     }
@@ -461,6 +472,11 @@ public final class Binder {
                     && (schema.name().equals("file") || schema.name().startsWith("host_"))
                     && have.get("filename") instanceof Value.Str f && f.value().isEmpty();
             if (!spec.required() || (have.containsKey(spec.name()) && !emptyList && !emptyFilename)) {
+                continue;
+            }
+            if (!have.containsKey(spec.name()) && writtenButRefused(spec,
+                    where instanceof OptionTree.Group g ? g.get(spec.name()) : null)) {
+                // its value was wrong and is reported already; QEMU stops there
                 continue;
             }
             String path = prefix + spec.name();
