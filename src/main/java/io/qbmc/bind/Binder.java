@@ -222,7 +222,7 @@ public final class Binder {
                 unknownOption(schema, path, tree, List.of());
                 return null;
             }
-            diags.report(Code.WRONG_TYPE, tree.span(), "Invalid parameter type for '" + path + "', expected: object",
+            diags.report(Code.WRONG_TYPE, valueSpan(tree), "Invalid parameter type for '" + path + "', expected: object",
                     "write " + path + "." + g.members().get(0).name() + "=... for the options of the group");
             return null;
         }
@@ -266,7 +266,7 @@ public final class Binder {
                 return null;
             }
         }
-        diags.report(Code.WRONG_TYPE, tree.span(), "Invalid parameter type for '" + path + "', expected: array",
+        diags.report(Code.WRONG_TYPE, valueSpan(tree), "Invalid parameter type for '" + path + "', expected: array",
                 "write the elements as " + path + ".0, " + path + ".1, ...");
         return null;
     }
@@ -294,9 +294,14 @@ public final class Binder {
                 return null;
             }
         }
-        diags.report(Code.WRONG_TYPE, tree.span(),
+        diags.report(Code.WRONG_TYPE, valueSpan(tree),
                 "Invalid parameter type for '" + path + "', expected: a node (options or a node-name)", null);
         return null;
+    }
+
+    /** Where a value is written: a leaf's value, else the whole option. */
+    private static Span valueSpan(OptionTree tree) {
+        return tree instanceof OptionTree.Leaf leaf && leaf.valueSpan().isKnown() ? leaf.valueSpan() : tree.span();
     }
 
     /** A required option that was written but refused: a bad scalar, or a child that failed to bind. */
