@@ -306,8 +306,12 @@ public final class Binder {
 
     /** A required option that was written but refused: a bad scalar, or a child that failed to bind. */
     private static boolean writtenButRefused(OptionSpec spec, OptionTree written) {
-        if (written == null || spec.type() instanceof OptionType.ListOf) {
+        if (written == null) {
             return false;
+        }
+        if (spec.type() instanceof OptionType.ListOf) {
+            // elements were written and refused one by one; a scalar is no list at all
+            return written instanceof OptionTree.Items items && !items.items().isEmpty();
         }
         if (spec.type() instanceof OptionType.ChildRef) {
             return written instanceof OptionTree.Group;
@@ -479,7 +483,7 @@ public final class Binder {
             if (!spec.required() || (have.containsKey(spec.name()) && !emptyList && !emptyFilename)) {
                 continue;
             }
-            if (!have.containsKey(spec.name()) && writtenButRefused(spec,
+            if ((!have.containsKey(spec.name()) || emptyList) && writtenButRefused(spec,
                     where instanceof OptionTree.Group g ? g.get(spec.name()) : null)) {
                 // its value was wrong and is reported already; QEMU stops there
                 continue;
