@@ -294,8 +294,14 @@ public final class Binder {
                 return null;
             }
         }
+        if (typing == Typing.LENIENT && tree instanceof OptionTree.Leaf) {
+            // bdrv_open_child reads only a string reference or sub-options: a number or boolean
+            // leaves the child missing ("A block device must be specified for ...")
+            return null;
+        }
         diags.report(Code.WRONG_TYPE, valueSpan(tree),
-                "Invalid parameter type for '" + path + "', expected: a node (options or a node-name)", null);
+                "Invalid parameter type for '" + path + "', expected: " + (type.nullable() ? "BlockdevRefOrNull" : "BlockdevRef"),
+                "a child is a group of options or the node-name of another node");
         return null;
     }
 
@@ -305,7 +311,7 @@ public final class Binder {
     }
 
     /** A required option that was written but refused: a bad scalar, or a child that failed to bind. */
-    private static boolean writtenButRefused(OptionSpec spec, OptionTree written) {
+    private boolean writtenButRefused(OptionSpec spec, OptionTree written) {
         if (written == null) {
             return false;
         }
@@ -314,7 +320,8 @@ public final class Binder {
             return written instanceof OptionTree.Items items && !items.items().isEmpty();
         }
         if (spec.type() instanceof OptionType.ChildRef) {
-            return written instanceof OptionTree.Group;
+            return written instanceof OptionTree.Group
+                    || (typing == Typing.STRICT && written instanceof OptionTree.Leaf leaf && !skipped(leaf.value()));
         }
         return written instanceof OptionTree.Leaf leaf && !skipped(leaf.value());
     }
