@@ -72,7 +72,7 @@ final class QbmRule implements Rule {
         }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_NAME_BYTES) {
-            diags.report(Code.BITMAP_NAME, span, "Bitmap name too long",
+            diags.report(Code.BITMAP_NAME, span, "Name length exceeds maximum (" + MAX_NAME_BYTES + " characters)",
                     "names have at most " + MAX_NAME_BYTES + " bytes of UTF-8; this one has " + bytes);
             return;
         }
