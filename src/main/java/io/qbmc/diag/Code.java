@@ -73,7 +73,7 @@ public enum Code {
     SHARED_FILE("QBMC-E029", Severity.ERROR, "one file used twice in a qbm stack",
             "The image, every bitmap file and the descriptor of a qbm stack must be different files."),
     BITMAP_TOO_LARGE("QBMC-E030", Severity.ERROR, "image too large for the bitmap granularity",
-            "QEMU refuses persistent bitmaps when the image is larger than 512 MiB x granularity; "
+            "QEMU refuses a persistent bitmap of more than 512 MiB, i.e. an image larger than 4 GiB x granularity; "
                     + "use a larger granularity."),
     QUORUM_CONSTRAINT("QBMC-E031", Severity.ERROR, "quorum options conflict",
             "blkverify=on needs exactly two children and vote-threshold=2 and excludes rewrite-corrupted=on."),
