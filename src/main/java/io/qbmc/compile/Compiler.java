@@ -94,7 +94,7 @@ public final class Compiler {
                 continue;
             }
             if (u.blockdev() && node.nodeName() == null) {
-                diags.report(Code.BLOCKDEV_NODE_NAME, u.span(), "A -blockdev node needs a node-name",
+                diags.report(Code.BLOCKDEV_NODE_NAME, u.span(), "'node-name' must be specified for the root node",
                         "add node-name=NAME so other nodes and devices can refer to it");
             }
             nodes.add(node);
