@@ -21,9 +21,13 @@ import java.util.Set;
  * guest device rather than the block graph, which are kept aside.
  */
 final class Drive {
-    /** Options of the drive or guest device, not of any block node. */
-    static final Set<String> FRONTEND = Set.of("if", "bus", "unit", "index", "media", "id", "serial", "werror",
-            "rerror", "addr", "boot", "cyls", "heads", "secs", "trans", "snapshot", "copy-on-read",
+    /**
+     * Options of the drive or guest device, not of any block node (blockdev.c qemu_legacy_drive_opts,
+     * qemu_common_drive_opts and the renamed throttling keys). serial, addr, boot, cyls, heads, secs
+     * and trans are gone from 7.2's -drive: QEMU refuses them as unknown options.
+     */
+    static final Set<String> FRONTEND = Set.of("if", "bus", "unit", "index", "media", "id", "werror",
+            "rerror", "snapshot", "copy-on-read",
             "cache.writeback", "stats-account-invalid", "stats-account-failed", "group", "iops", "iops_rd",
             "iops_wr", "bps", "bps_rd", "bps_wr", "iops_max", "iops_rd_max", "iops_wr_max", "bps_max", "bps_rd_max",
             "bps_wr_max", "iops_size");
