@@ -102,9 +102,10 @@ final class Drive {
             String path = file.value().display();
             if (JsonFilename.is(path) && file.valueText() != null) {
                 List<FlatOption> json = JsonFilename.read(file.valueText(), diags);
-                if (json != null) {
-                    block = Merge.explicitWins(json, block, diags);
+                if (json == null) {
+                    return; // QEMU stops at the json: error
                 }
+                block = Merge.explicitWins(json, block, diags);
             } else {
                 String target = topIsProtocol ? "filename" : "file.filename";
                 if (last.containsKey(target)) {
