@@ -98,7 +98,8 @@ final class Drive {
         if (aio != null) {
             block.add(renamed(aio, topIsProtocol ? "aio" : "file.aio"));
         }
-        if (file != null) {
+        // blockdev_init: an empty file= is no file at all
+        if (file != null && !file.value().display().isEmpty()) {
             String path = file.value().display();
             if (JsonFilename.is(path) && file.valueText() != null) {
                 List<FlatOption> json = JsonFilename.read(file.valueText(), diags);
