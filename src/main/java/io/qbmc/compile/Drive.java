@@ -32,6 +32,16 @@ final class Drive {
             "iops_wr", "bps", "bps_rd", "bps_wr", "iops_max", "iops_rd_max", "iops_wr_max", "bps_max", "bps_rd_max",
             "bps_wr_max", "iops_size");
 
+    /** drive_new's opt_renames: legacy throttling names and their QMP spellings. */
+    static final Map<String, String> THROTTLING_ALIASES = Map.ofEntries(
+            Map.entry("iops", "throttling.iops-total"), Map.entry("iops_rd", "throttling.iops-read"),
+            Map.entry("iops_wr", "throttling.iops-write"), Map.entry("bps", "throttling.bps-total"),
+            Map.entry("bps_rd", "throttling.bps-read"), Map.entry("bps_wr", "throttling.bps-write"),
+            Map.entry("iops_max", "throttling.iops-total-max"), Map.entry("iops_rd_max", "throttling.iops-read-max"),
+            Map.entry("iops_wr_max", "throttling.iops-write-max"), Map.entry("bps_max", "throttling.bps-total-max"),
+            Map.entry("bps_rd_max", "throttling.bps-read-max"), Map.entry("bps_wr_max", "throttling.bps-write-max"),
+            Map.entry("iops_size", "throttling.iops-size"), Map.entry("group", "throttling.group"));
+
     private Drive() {
     }
 
@@ -48,6 +58,12 @@ final class Drive {
         FlatOption cache = null;
         for (FlatOption o : all) {
             String key = o.key();
+            String alias = THROTTLING_ALIASES.get(key);
+            if (alias != null && last.containsKey(alias)) {
+                diags.report(Code.ALIAS_CONFLICT, o.keySpan(),
+                        "'" + alias + "' and its alias '" + key + "' can't be used at the same time", "keep " + alias + "=");
+                continue;
+            }
             if (FRONTEND.contains(key) || key.startsWith("throttling.")) {
                 into.frontend.put(key, o.value().display());
                 diags.report(Code.FRONTEND_KEY, o.keySpan(),
