@@ -31,6 +31,8 @@ public final class Main implements Runnable {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // INPUT "@path" is ours (read the spec from a file), not picocli's argument-file expansion
+        cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
                 commandLine.getErr().println("qbmc: " + ex.getMessage());
