@@ -54,6 +54,12 @@ public final class Compiler {
             return new CompileResult(source, null, origins, diags.sorted());
         }
         frontEnd(text, read, diags);
+        if (read.units.isEmpty() && !diags.hasErrors()) {
+            // a command line without -drive or -blockdev: there is no graph to check or print
+            diags.report(Code.EMPTY_INPUT, text.span(0, text.length()),
+                    "Nothing to compile: the input holds no block device", "add a -drive or -blockdev option");
+            return new CompileResult(source, null, origins, diags.sorted());
+        }
         BlockGraph graph = bind(read, diags, origins);
         if (graph != null) {
             Checks.run(graph, origins, read.objectsKnown, diags);
