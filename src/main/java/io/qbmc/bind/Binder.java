@@ -481,17 +481,20 @@ public final class Binder {
     private void missing(DriverSchema schema, Iterable<OptionSpec> specs, Map<String, Value> have, String prefix,
             OptionTree where, Span nodeSpan) {
         for (OptionSpec spec : specs) {
+            if (!spec.required()) {
+                continue;
+            }
+            Value v = have.get(spec.name());
             // an empty list is no list: quorum's "children": [] has no children (qdict_array_entries)
-            boolean emptyList = have.get(spec.name()) instanceof Value.Arr a && a.items().isEmpty();
+            boolean emptyList = v instanceof Value.Arr a && a.items().isEmpty();
             // block.c bdrv_open_common: bdrv_needs_filename drivers refuse "" like no filename
             boolean emptyFilename = spec.name().equals("filename") && prefix.isEmpty()
                     && (schema.name().equals("file") || schema.name().startsWith("host_"))
-                    && have.get("filename") instanceof Value.Str f && f.value().isEmpty();
-            if (!spec.required() || (have.containsKey(spec.name()) && !emptyList && !emptyFilename)) {
+                    && v instanceof Value.Str f && f.value().isEmpty();
+            if (v != null && !emptyList && !emptyFilename) {
                 continue;
             }
-            if ((!have.containsKey(spec.name()) || emptyList) && writtenButRefused(spec,
-                    where instanceof OptionTree.Group g ? g.get(spec.name()) : null)) {
+            if (!emptyFilename && writtenButRefused(spec, where instanceof OptionTree.Group g ? g.get(spec.name()) : null)) {
                 // its value was wrong and is reported already; QEMU stops there
                 continue;
             }
