@@ -92,6 +92,17 @@ class QemuNumbersTest {
         assertBits(value, QemuNumbers.size(text));
     }
 
+    @ParameterizedTest(name = "size ''{0}'' keeps 64-bit precision")
+    @CsvSource({
+        // test-keyval.c test_keyval_visit_size: 2^53-1, 2^53+1 and values next to 2^63 are exact
+        "9007199254740991", "9007199254740993", "9223372036854774784", "9223372036854775807",
+        "9223372036854775808", "9223372036854775809", "18446744073709550591", "18446744073709550592",
+    })
+    void sizesKeepFullPrecision(String text) {
+        assertBits(text, QemuNumbers.size(text));
+        assertBits(text, QemuNumbers.number(text));
+    }
+
     @Test
     void fractionIsReadAsADoubleLikeQemu() {
         // ".9999999999999999999999999" is 1.0 as a double; QEMU 7.2 on x86-64 then adds nothing:
