@@ -37,6 +37,13 @@ J_OPEN_STRING : '"' ( J_ESCAPE | ~["\\\u0000-\u001F] )* '\\'?
               | '\'' ( J_ESCAPE | ~['\\\u0000-\u001F] )* '\\'?
               ;
 J_NUMBER   : '-'? ( '0' | [1-9] [0-9]* ) ( '.' [0-9]+ )? ( [eE] [+-]? [0-9]+ )? ;
+// A number QEMU's lexer gives up on (qobject/json-lexer.c): the text so far plus the character it
+// failed on, which json-streamer.c reports as "stray '<text>'" (01, -x, 1.}, 1e}).
+J_BAD_NUMBER : '-'? '0' [0-9]
+             | '-' ~[0-9]?
+             | '-'? ( '0' | [1-9] [0-9]* ) '.' ~[0-9]?
+             | '-'? ( '0' | [1-9] [0-9]* ) ( '.' [0-9]+ )? [eE] [+-]? ~[0-9]?
+             ;
 // QEMU lexes any run of lower-case letters as a keyword and leaves unknown ones to the parser.
 J_WORD     : [a-z]+ ;
 J_STRAY    : . ;

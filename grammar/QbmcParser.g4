@@ -14,8 +14,8 @@ item   : KEY ( EQUALS VALUE_TEXT? )?
        ;
 
 // The JSON dialect of json: filenames (qobject/json-parser.c). Object keys are parsed as values
-// so that a non-string key gets QEMU's own message, "key is not a string in object".
-json       : jsonValue EOF ;
+// so that a non-string key gets QEMU's own message, "key is not a string in object". The caller
+// parses one jsonValue and looks at what follows itself, as QEMU's JSON streamer does.
 jsonValue  : jsonObject | jsonArray | J_STRING | J_NUMBER | J_WORD ;
 jsonObject : J_LBRACE ( jsonPair ( J_COMMA jsonPair )* )? J_RBRACE ;
 jsonPair   : jsonValue J_COLON jsonValue ;

@@ -55,6 +55,14 @@ public final class Binder {
         return bindNode(tree, role, tree.span());
     }
 
+    /**
+     * Binds a top-level node whose text the front end knows; problems of the node as a whole
+     * (a missing driver, file or option) are reported there.
+     */
+    public BlockNode bind(OptionTree.Group tree, Role role, Span nodeSpan) {
+        return bindNode(tree, role, nodeSpan.isKnown() ? nodeSpan : tree.span());
+    }
+
     private BlockNode bindNode(OptionTree.Group tree, Role role, Span nodeSpan) {
         NodeSpans spans = new NodeSpans();
         DriverSchema schema = driver(tree, role, nodeSpan, spans);
@@ -144,6 +152,15 @@ public final class Binder {
 
     private void unknownOption(DriverSchema schema, String path, OptionTree tree, List<String> candidates) {
         if (path.equals("backing") && !schema.supportsBacking()) {
+            if (tree instanceof OptionTree.Leaf leaf && (leaf.value() instanceof Scalar.Null
+                    || leaf.value() instanceof Scalar.Str s && s.value().isEmpty())) {
+                // bdrv_open_inherit drops "no backing file" for every driver before the driver sees it
+                if (leaf.value() instanceof Scalar.Str) {
+                    diags.report(Code.DEPRECATED, leaf.span(),
+                            "Use of \"backing\": \"\" is deprecated; use \"backing\": null instead", null);
+                }
+                return;
+            }
             diags.report(Code.NO_BACKING_SUPPORT, tree.keySpan(), "Driver doesn't support backing files",
                     "'" + schema.name() + "' has no backing file; backing= belongs on a format such as qcow2");
             return;
@@ -179,6 +196,9 @@ public final class Binder {
     }
 
     private Value value(DriverSchema schema, OptionType type, OptionTree tree, String path, NodeSpans spans) {
+        if (tree instanceof OptionTree.Group g && g.shadow() != null) {
+            return shadowed(schema, type, g, path, spans);
+        }
         spans.keys.put(path, tree.keySpan());
         if (tree instanceof OptionTree.Leaf leaf) {
             spans.values.put(path, leaf.valueSpan());
@@ -209,12 +229,50 @@ public final class Binder {
         return tree;
     }
 
+    /**
+     * "x=..." beside "x.y=...": the block layer keeps both flat keys; what is wrong depends on
+     * what x is. A child cannot be a reference and options at once; a scalar option leaves the
+     * sub-keys over as unknown options; a group leaves the bare key over.
+     */
+    private Value shadowed(DriverSchema schema, OptionType type, OptionTree.Group g, String path, NodeSpans spans) {
+        OptionTree.Leaf scalar = g.shadow();
+        OptionTree.Group members = new OptionTree.Group(g.members(), g.keySpan(), g.span());
+        if (type instanceof OptionType.ChildRef) {
+            spans.keys.put(path, scalar.keySpan());
+            spans.values.put(path, g.span());
+            Map.Entry<String, OptionTree> first = members.members().entrySet().iterator().next();
+            Span member = first.getValue().keySpan();
+            // the sub-option as written, "file.driver": keys are verbatim, so the prefix sits just before
+            int keyLength = path.length() + 1 + first.getKey().length();
+            Span options = member.hasOffsets() && member.end() - keyLength >= 0
+                    ? Span.of(member.source(), member.end() - keyLength, member.end()) : member;
+            diags.report(Code.REFERENCE_WITH_OPTIONS, options,
+                    "Cannot reference an existing block device with additional options or a new filename",
+                    "give " + path + " either as a node-name or as " + path + ".driver=... options, not both");
+            return null;
+        }
+        if (type instanceof OptionType.Group || type instanceof OptionType.Alternate
+                || type instanceof OptionType.ListOf) {
+            unknownOption(schema, path, scalar, List.of());
+            return value(schema, type, members, path, spans);
+        }
+        for (Map.Entry<String, OptionTree> e : members.members().entrySet()) {
+            unknownOption(schema, path + "." + e.getKey(), e.getValue(), List.of());
+        }
+        return value(schema, type, scalar, path, spans);
+    }
+
     private Value group(DriverSchema schema, OptionType.Group g, OptionTree tree, String path, NodeSpans spans) {
         if (!(tree instanceof OptionTree.Group group)) {
             if (tree instanceof OptionTree.Leaf leaf && skipped(leaf.value())) {
                 return null;
             }
-            diags.report(Code.WRONG_TYPE, tree.span(), "Invalid parameter type for '" + path + "', expected: object",
+            if (typing == Typing.LENIENT) {
+                // QemuOpts knows only the flat keys path.member: a bare path is an unknown option
+                unknownOption(schema, path, tree, List.of());
+                return null;
+            }
+            diags.report(Code.WRONG_TYPE, valueSpan(tree), "Invalid parameter type for '" + path + "', expected: object",
                     "write " + path + "." + g.members().get(0).name() + "=... for the options of the group");
             return null;
         }
@@ -258,7 +316,7 @@ public final class Binder {
                 return null;
             }
         }
-        diags.report(Code.WRONG_TYPE, tree.span(), "Invalid parameter type for '" + path + "', expected: array",
+        diags.report(Code.WRONG_TYPE, valueSpan(tree), "Invalid parameter type for '" + path + "', expected: array",
                 "write the elements as " + path + ".0, " + path + ".1, ...");
         return null;
     }
@@ -286,9 +344,36 @@ public final class Binder {
                 return null;
             }
         }
-        diags.report(Code.WRONG_TYPE, tree.span(),
-                "Invalid parameter type for '" + path + "', expected: a node (options or a node-name)", null);
+        if (typing == Typing.LENIENT && tree instanceof OptionTree.Leaf) {
+            // bdrv_open_child reads only a string reference or sub-options: a number or boolean
+            // leaves the child missing ("A block device must be specified for ...")
+            return null;
+        }
+        diags.report(Code.WRONG_TYPE, valueSpan(tree),
+                "Invalid parameter type for '" + path + "', expected: " + (type.nullable() ? "BlockdevRefOrNull" : "BlockdevRef"),
+                "a child is a group of options or the node-name of another node");
         return null;
+    }
+
+    /** Where a value is written: a leaf's value, else the whole option. */
+    private static Span valueSpan(OptionTree tree) {
+        return tree instanceof OptionTree.Leaf leaf && leaf.valueSpan().isKnown() ? leaf.valueSpan() : tree.span();
+    }
+
+    /** A required option that was written but refused: a bad scalar, or a child that failed to bind. */
+    private boolean writtenButRefused(OptionSpec spec, OptionTree written) {
+        if (written == null) {
+            return false;
+        }
+        if (spec.type() instanceof OptionType.ListOf) {
+            // elements were written and refused one by one; a scalar is no list at all
+            return written instanceof OptionTree.Items items && !items.items().isEmpty();
+        }
+        if (spec.type() instanceof OptionType.ChildRef) {
+            return written instanceof OptionTree.Group
+                    || (typing == Typing.STRICT && written instanceof OptionTree.Leaf leaf && !skipped(leaf.value()));
+        }
+        return written instanceof OptionTree.Leaf leaf && !skipped(leaf.value());
     }
 
     private static boolean skipped(Scalar s) {
@@ -446,7 +531,21 @@ public final class Binder {
     private void missing(DriverSchema schema, Iterable<OptionSpec> specs, Map<String, Value> have, String prefix,
             OptionTree where, Span nodeSpan) {
         for (OptionSpec spec : specs) {
-            if (!spec.required() || have.containsKey(spec.name())) {
+            if (!spec.required()) {
+                continue;
+            }
+            Value v = have.get(spec.name());
+            // an empty list is no list: quorum's "children": [] has no children (qdict_array_entries)
+            boolean emptyList = v instanceof Value.Arr a && a.items().isEmpty();
+            // block.c bdrv_open_common: bdrv_needs_filename drivers refuse "" like no filename
+            boolean emptyFilename = spec.name().equals("filename") && prefix.isEmpty()
+                    && (schema.name().equals("file") || schema.name().startsWith("host_"))
+                    && v instanceof Value.Str f && f.value().isEmpty();
+            if (v != null && !emptyList && !emptyFilename) {
+                continue;
+            }
+            if (!emptyFilename && writtenButRefused(spec, where instanceof OptionTree.Group g ? g.get(spec.name()) : null)) {
+                // its value was wrong and is reported already; QEMU stops there
                 continue;
             }
             String path = prefix + spec.name();

@@ -94,7 +94,9 @@ public final class QemuNumbers {
                 // "1." : strtod reads "." as nothing; QEMU skips the dot and goes on
                 end = f;
             } else {
-                fraction = new BigDecimal("0." + s.substring(f, g));
+                // qemu_strtod_finite reads the fraction as a double, rounding it: ".9999999999999999999"
+                // is 1.0, whose (uint64_t)(fraction * 0x1p64) overflows; x86-64 QEMU gets 0 there
+                fraction = new BigDecimal(Double.parseDouble("0." + s.substring(f, g)));
                 end = g;
             }
         }
@@ -121,6 +123,9 @@ public final class QemuNumbers {
         BigInteger whole = new BigInteger(Long.toUnsignedString(val)).multiply(BigInteger.valueOf(mul));
         // QEMU keeps the fraction as 64-bit fixed point and rounds half up
         BigInteger fixed = fraction.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(64))).toBigInteger();
+        if (fixed.bitLength() > 64) {
+            fixed = BigInteger.ZERO;
+        }
         BigInteger fracPart = fixed.multiply(BigInteger.valueOf(mul));
         BigInteger total = whole.add(fracPart.shiftRight(64));
         if (fracPart.testBit(63)) {

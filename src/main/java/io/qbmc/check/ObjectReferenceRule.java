@@ -6,7 +6,7 @@ import io.qbmc.graph.QemuObject;
 import io.qbmc.graph.Value;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Options that name an -object (secrets, throttle groups, TLS credentials) must name one the
@@ -14,15 +14,30 @@ import java.util.Set;
  * string's objects are defined elsewhere.
  */
 final class ObjectReferenceRule implements Rule {
-    /** Option name to the QOM type it must name. */
-    static final Map<String, Set<String>> REFERENCES = Map.of(
-            "key-secret", Set.of("secret", "secret_keyring"),
-            "password-secret", Set.of("secret", "secret_keyring"),
-            "proxy-password-secret", Set.of("secret", "secret_keyring"),
-            "cookie-secret", Set.of("secret", "secret_keyring"),
-            "throttle-group", Set.of("throttle-group"),
-            "tls-creds", Set.of("tls-creds-x509", "tls-creds-psk", "tls-creds-anon"),
-            "pr-manager", Set.of("pr-manager-helper"));
+    /**
+     * What an option refers to: the QOM types it accepts (the first is suggested) and QEMU's
+     * messages when no object has the id, or the object has another type.
+     */
+    record Kind(List<String> types, String missing, String wrongType) {
+    }
+
+    private static final Kind SECRET = new Kind(List.of("secret", "secret_keyring"),
+            "No secret with id '%s'", "Object with id '%s' is not a secret"); // crypto/secret_common.c
+
+    /** Option name to what it must name. */
+    static final Map<String, Kind> REFERENCES = Map.of(
+            "key-secret", SECRET,
+            "password-secret", SECRET,
+            "proxy-password-secret", SECRET,
+            "cookie-secret", SECRET,
+            // block/throttle.c looks the name up among throttle groups only
+            "throttle-group", new Kind(List.of("throttle-group"),
+                    "Throttle group '%s' does not exist", "Throttle group '%s' does not exist"),
+            "tls-creds", new Kind(List.of("tls-creds-x509", "tls-creds-psk", "tls-creds-anon"), // block/nbd.c
+                    "No TLS credentials with id '%s'", "Object with id '%s' is not TLS credentials"),
+            "pr-manager", new Kind(List.of("pr-manager-helper"), // scsi/pr-manager.c
+                    "No persistent reservation manager with id '%s'",
+                    "Object with id '%s' is not a persistent reservation manager"));
 
     @Override
     public void check(CheckContext context, Diagnostics diags) {
@@ -46,19 +61,20 @@ final class ObjectReferenceRule implements Rule {
                 scan(v, path + ".", o.members(), byId, context, diags);
                 continue;
             }
-            Set<String> types = REFERENCES.get(e.getKey());
-            if (types == null || !(e.getValue() instanceof Value.Str id)) {
+            Kind kind = REFERENCES.get(e.getKey());
+            if (kind == null || !(e.getValue() instanceof Value.Str id)) {
                 continue;
             }
             QemuObject target = byId.get(id.value());
             if (target == null) {
                 diags.report(Code.UNKNOWN_OBJECT, context.origins().value(v.node(), path),
-                        "No object with id '" + id.value() + "' for '" + path + "'",
-                        "define it with -object " + types.iterator().next() + ",id=" + id.value() + ",...");
-            } else if (!types.contains(target.qomType())) {
+                        String.format(kind.missing(), id.value()),
+                        "define it with -object " + kind.types().get(0) + ",id=" + id.value() + ",...");
+            } else if (!kind.types().contains(target.qomType())) {
                 diags.report(Code.UNKNOWN_OBJECT, context.origins().value(v.node(), path),
-                        "Object '" + id.value() + "' is a " + target.qomType() + ", not a " + String.join(" or ", types),
-                        null);
+                        String.format(kind.wrongType(), id.value()),
+                        "'" + id.value() + "' is a " + target.qomType() + "; '" + path + "' needs a "
+                                + String.join(" or ", kind.types()));
             }
         }
     }

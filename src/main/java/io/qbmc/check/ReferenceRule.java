@@ -22,7 +22,8 @@ final class ReferenceRule implements Rule {
         Map<String, Integer> definedAt = new HashMap<>();
         Map<String, BlockNode> byName = new LinkedHashMap<>();
         List<BlockNode> tops = context.graph().nodes();
-        Map<BlockNode, Integer> topIndex = new HashMap<>();
+        // by identity: hashing records would walk whole subtrees for every lookup
+        Map<BlockNode, Integer> topIndex = new java.util.IdentityHashMap<>();
         for (int i = 0; i < tops.size(); i++) {
             topIndex.put(tops.get(i), i);
         }

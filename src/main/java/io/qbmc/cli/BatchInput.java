@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * string. Loaded lazily, on a worker thread, so a run over thousands of files holds only one
  * text per thread.
  */
-record BatchInput(String path, Path file, String text) {
+record BatchInput(String path, Path file, String text, String given) {
 
     /** File extensions validate picks up in folders. */
     static final List<String> EXTENSIONS = List.of(".opts", ".json", ".conf", ".qbm");
@@ -29,7 +29,7 @@ record BatchInput(String path, Path file, String text) {
         try {
             return new Source(path, Files.readString(file, StandardCharsets.UTF_8), file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + Inputs.describe(e), e);
+            throw new UncheckedIOException("cannot read " + given + ": " + Inputs.describe(e), e);
         }
     }
 
@@ -58,20 +58,20 @@ record BatchInput(String path, Path file, String text) {
         for (String arg : args) {
             if (arg.equals("-")) {
                 Source s = Inputs.read("-");
-                out.add(new BatchInput(s.name(), null, s.text()));
+                out.add(new BatchInput(s.name(), null, s.text(), "-"));
             } else if (arg.startsWith("@")) {
                 Path p = Path.of(arg.substring(1));
-                out.add(new BatchInput(arg.substring(1), p, null));
+                out.add(new BatchInput(arg.substring(1), p, null, arg));
             } else if (isExistingPath(arg)) {
                 Path p = Path.of(arg);
                 if (Files.isDirectory(p)) {
                     out.addAll(walk(p, matcher));
                 } else {
-                    out.add(new BatchInput(arg, p, null));
+                    out.add(new BatchInput(arg, p, null, arg));
                 }
             } else {
                 inline++;
-                out.add(new BatchInput(args.size() == 1 ? "<input>" : "<input " + inline + ">", null, arg));
+                out.add(new BatchInput(args.size() == 1 ? "<input>" : "<input " + inline + ">", null, arg, arg));
             }
         }
         return out;
@@ -91,7 +91,7 @@ record BatchInput(String path, Path file, String text) {
                     .filter(p -> glob != null ? glob.matches(dir.relativize(p)) || glob.matches(p.getFileName())
                             : EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
                     .sorted()
-                    .map(p -> new BatchInput(p.toString(), p, null))
+                    .map(p -> new BatchInput(p.toString(), p, null, p.toString()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + Inputs.describe(e), e);

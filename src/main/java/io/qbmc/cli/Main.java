@@ -32,7 +32,7 @@ public final class Main implements Runnable {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        // INPUT may be @path, which qbmc reads itself; picocli must not expand it as an argument file
+        // INPUT "@path" is ours (read the spec from a file), not picocli's argument-file expansion
         cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {

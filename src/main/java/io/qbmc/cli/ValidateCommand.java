@@ -83,7 +83,7 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private boolean ioError;
+    private final List<String> ioErrors = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -117,9 +117,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
         emit(report);
         PrintWriter err = spec.commandLine().getErr();
+        for (String e : ioErrors) {
+            err.println("qbmc: " + e);
+        }
         err.println(summary.line());
         err.flush();
-        if (ioError) {
+        if (!ioErrors.isEmpty()) {
             return Main.IO;
         }
         return results.stream().anyMatch(r -> !r.valid()) ? Main.INVALID : Main.OK;
@@ -180,8 +183,8 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             source = in.load();
         } catch (UncheckedIOException e) {
-            synchronized (this) {
-                ioError = true;
+            synchronized (ioErrors) {
+                ioErrors.add(e.getMessage());
             }
             Diagnostic d = new Diagnostic(Code.FILE_ACCESS, e.getMessage(), Span.NONE, null);
             return new FileResult(in.path(), in.uri(), false, List.of(Finding.of(d)), null);
@@ -226,7 +229,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot read " + lines + ": " + Inputs.describe(e), e);
         }
         Source source = new Source(lines.toString(), text, lines);
-        String uri = new BatchInput(lines.toString(), lines, null).uri();
+        String uri = new BatchInput(lines.toString(), lines, null, lines.toString()).uri();
         Compiler compiler = new Compiler(as, maxInput);
         List<FileResult> out = new ArrayList<>();
         int start = 0;

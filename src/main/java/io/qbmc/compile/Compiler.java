@@ -64,6 +64,12 @@ public final class Compiler {
         } else {
             frontEnd(text, read, diags);
         }
+        if (read.units.isEmpty() && !diags.hasErrors()) {
+            // a command line without -drive or -blockdev: there is no graph to check or print
+            diags.report(Code.EMPTY_INPUT, text.span(0, text.length()),
+                    "Nothing to compile: the input holds no block device", "add a -drive or -blockdev option");
+            return new CompileResult(source, null, origins, diags.sorted(), read.descriptors);
+        }
         BlockGraph graph = bind(read, diags, origins);
         if (graph != null) {
             Checks.run(graph, origins, read.objectsKnown, diags);
@@ -111,12 +117,12 @@ public final class Compiler {
         for (int i = 0; i < read.units.size(); i++) {
             Unit u = read.units.get(i);
             Binder binder = new Binder(u.typing(), diags, origins);
-            BlockNode node = binder.bind(u.tree(), u.role());
+            BlockNode node = binder.bind(u.tree(), u.role(), u.span());
             if (node == null) {
                 continue;
             }
             if (u.blockdev() && node.nodeName() == null) {
-                diags.report(Code.BLOCKDEV_NODE_NAME, u.span(), "A -blockdev node needs a node-name",
+                diags.report(Code.BLOCKDEV_NODE_NAME, u.span(), "'node-name' must be specified for the root node",
                         "add node-name=NAME so other nodes and devices can refer to it");
             }
             if (read.frontend.containsKey(i)) {

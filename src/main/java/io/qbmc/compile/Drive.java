@@ -21,12 +21,26 @@ import java.util.Set;
  * guest device rather than the block graph, which are kept aside.
  */
 final class Drive {
-    /** Options of the drive or guest device, not of any block node. */
-    static final Set<String> FRONTEND = Set.of("if", "bus", "unit", "index", "media", "id", "serial", "werror",
-            "rerror", "addr", "boot", "cyls", "heads", "secs", "trans", "snapshot", "copy-on-read",
+    /**
+     * Options of the drive or guest device, not of any block node (blockdev.c qemu_legacy_drive_opts,
+     * qemu_common_drive_opts and the renamed throttling keys). serial, addr, boot, cyls, heads, secs
+     * and trans are gone from 7.2's -drive: QEMU refuses them as unknown options.
+     */
+    static final Set<String> FRONTEND = Set.of("if", "bus", "unit", "index", "media", "id", "werror",
+            "rerror", "snapshot", "copy-on-read",
             "cache.writeback", "stats-account-invalid", "stats-account-failed", "group", "iops", "iops_rd",
             "iops_wr", "bps", "bps_rd", "bps_wr", "iops_max", "iops_rd_max", "iops_wr_max", "bps_max", "bps_rd_max",
             "bps_wr_max", "iops_size");
+
+    /** drive_new's opt_renames: legacy throttling names and their QMP spellings. */
+    static final Map<String, String> THROTTLING_ALIASES = Map.ofEntries(
+            Map.entry("iops", "throttling.iops-total"), Map.entry("iops_rd", "throttling.iops-read"),
+            Map.entry("iops_wr", "throttling.iops-write"), Map.entry("bps", "throttling.bps-total"),
+            Map.entry("bps_rd", "throttling.bps-read"), Map.entry("bps_wr", "throttling.bps-write"),
+            Map.entry("iops_max", "throttling.iops-total-max"), Map.entry("iops_rd_max", "throttling.iops-read-max"),
+            Map.entry("iops_wr_max", "throttling.iops-write-max"), Map.entry("bps_max", "throttling.bps-total-max"),
+            Map.entry("bps_rd_max", "throttling.bps-read-max"), Map.entry("bps_wr_max", "throttling.bps-write-max"),
+            Map.entry("iops_size", "throttling.iops-size"), Map.entry("group", "throttling.group"));
 
     private Drive() {
     }
@@ -46,6 +60,12 @@ final class Drive {
         FlatOption cache = null;
         for (FlatOption o : all) {
             String key = o.key();
+            String alias = THROTTLING_ALIASES.get(key);
+            if (alias != null && last.containsKey(alias)) {
+                diags.report(Code.ALIAS_CONFLICT, o.keySpan(),
+                        "'" + alias + "' and its alias '" + key + "' can't be used at the same time", "keep " + alias + "=");
+                continue;
+            }
             if (FRONTEND.contains(key) || key.startsWith("throttling.")) {
                 aside.put(key, o.value().display());
                 diags.report(Code.FRONTEND_KEY, o.keySpan(),
@@ -96,13 +116,15 @@ final class Drive {
         if (aio != null) {
             block.add(renamed(aio, topIsProtocol ? "aio" : "file.aio"));
         }
-        if (file != null) {
+        // blockdev_init: an empty file= is no file at all
+        if (file != null && !file.value().display().isEmpty()) {
             String path = file.value().display();
             if (JsonFilename.is(path) && file.valueText() != null) {
                 List<FlatOption> json = JsonFilename.read(file.valueText(), diags);
-                if (json != null) {
-                    block = Merge.explicitWins(json, block, diags);
+                if (json == null) {
+                    return; // QEMU stops at the json: error
                 }
+                block = Merge.explicitWins(json, block, diags);
             } else {
                 String target = topIsProtocol ? "filename" : "file.filename";
                 if (last.containsKey(target)) {

@@ -51,7 +51,8 @@ public enum Code {
             "A node needs driver=..., or a file child whose format QEMU can probe."),
     MISSING_CHILD("QBMC-E019", Severity.ERROR, "child node missing",
             "The driver needs this child (for example file= of a format driver)."),
-    // QBMC-E020 is retired: a reference with options is reported as QBMC-E010.
+    REFERENCE_WITH_OPTIONS("QBMC-E020", Severity.ERROR, "node reference with additional options",
+            "A child given as a node-name string (file=NAME) cannot also have options of its own (file.driver=...)."),
     UNKNOWN_REFERENCE("QBMC-E021", Severity.ERROR, "reference to an unknown node",
             "A child given as a string names an existing node by node-name; no node has this name."),
     DUPLICATE_NODE_NAME("QBMC-E022", Severity.ERROR, "node-name used twice",
@@ -72,7 +73,7 @@ public enum Code {
     SHARED_FILE("QBMC-E029", Severity.ERROR, "one file used twice in a qbm stack",
             "The image, every bitmap file and the descriptor of a qbm stack must be different files."),
     BITMAP_TOO_LARGE("QBMC-E030", Severity.ERROR, "image too large for the bitmap granularity",
-            "QEMU refuses persistent bitmaps when the image is larger than 512 MiB x granularity; "
+            "QEMU refuses a persistent bitmap of more than 512 MiB, i.e. an image larger than 4 GiB x granularity; "
                     + "use a larger granularity."),
     QUORUM_CONSTRAINT("QBMC-E031", Severity.ERROR, "quorum options conflict",
             "blkverify=on needs exactly two children and vote-threshold=2 and excludes rewrite-corrupted=on."),

@@ -44,7 +44,9 @@ public final class DiagnosticCatalogue {
                 "Close the quote."));
         put(Code.MISSING_FLAG_ARGUMENT, validate("qemu-system-x86_64 -m 1024 -drive",
                 "Give -drive its option string, or remove the flag."));
-        put(Code.INCONSISTENT_KEY, validate("driver=raw,file=disk0,file.driver=file",
+        put(Code.INCONSISTENT_KEY, validate(Dialect.BLOCKDEV, "driver=raw,node-name=disk0,file=f0,file.driver=file",
+                "Give the child either as a node-name (file=f0) or as options (file.driver=...), not both."));
+        put(Code.REFERENCE_WITH_OPTIONS, validate("driver=raw,file=disk0,file.driver=file",
                 "Give the child either as a node-name (file=disk0) or as options (file.driver=...), not both."));
         put(Code.LIST_INDEX, validate(String.format(QUORUM, "1", "2", "2", "2", ""),
                 "Number list elements 0, 1, 2, ... without gaps."));
@@ -79,8 +81,8 @@ public final class DiagnosticCatalogue {
                 "Name every bitmap of a filter differently."));
         put(Code.SHARED_FILE, validate(String.format(QBM, "daily", "64k", "disk.img", ""),
                 "Give the image and every bitmap their own file."));
-        put(Code.BITMAP_TOO_LARGE, validate(String.format(QBM, "daily", "512", "daily.bitmap", ",size=1T"),
-                "Use a larger granularity: at most 512 MiB x granularity bytes of image."));
+        put(Code.BITMAP_TOO_LARGE, validate(String.format(QBM, "daily", "512", "daily.bitmap", ",size=4T"),
+                "Use a larger granularity: a bitmap holds at most 512 MiB, so the image at most 2^32 x granularity."));
         put(Code.QUORUM_CONSTRAINT, validate(String.format(QUORUM, "1", "1", "1", "1", ",blkverify=on"),
                 "blkverify=on needs exactly two children and vote-threshold=2."));
         put(Code.QUORUM_NO_CHILDREN, validate("driver=quorum,vote-threshold=1", "Add children.0... and the others."));

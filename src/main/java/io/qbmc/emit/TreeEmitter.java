@@ -61,7 +61,10 @@ public final class TreeEmitter {
     }
 
     private static void entry(String key, Value v, String indent, boolean last, StringBuilder out) {
-        out.append(indent).append(last ? "└── " : "├── ").append(key).append(": ");
+        out.append(indent).append(last ? "└── " : "├── ").append(key).append(':');
+        if (!(v instanceof Value.Obj) && !(v instanceof Value.Arr)) {
+            out.append(' ');
+        }
         String inner = indent + (last ? "    " : "│   ");
         if (v instanceof Value.Node n) {
             Child c = n.child();

@@ -38,6 +38,8 @@ public final class Crumpler {
         Span span = Span.NONE;
         String firstFullKey;
         LinkedHashMap<String, Node> members;
+        /** A scalar for the same key as the members, kept for the binder (block-layer rules). */
+        Node shadow;
         boolean reported;
     }
 
@@ -92,6 +94,10 @@ public final class Crumpler {
             path.append(frag);
             if (last) {
                 if (child.members != null) {
+                    if (indexRule == ListIndexRule.BLOCK_LAYER) {
+                        child.shadow = leaf(o, fragSpan);
+                        return;
+                    }
                     inconsistent(child, path.toString(), o);
                     return;
                 }
@@ -108,8 +114,19 @@ public final class Crumpler {
                 return;
             }
             if (child.leaf != null) {
-                inconsistent(child, path.toString(), o);
-                return;
+                if (indexRule != ListIndexRule.BLOCK_LAYER) {
+                    inconsistent(child, path.toString(), o);
+                    return;
+                }
+                // the block layer keeps "x" and "x.y" side by side; the binder judges them
+                Node scalar = new Node();
+                scalar.leaf = child.leaf;
+                scalar.valueText = child.valueText;
+                scalar.keySpan = child.keySpan;
+                scalar.valueSpan = child.valueSpan;
+                scalar.span = child.span;
+                child.shadow = scalar;
+                child.leaf = null;
             }
             if (child.members == null) {
                 child.members = new LinkedHashMap<>();
@@ -132,6 +149,16 @@ public final class Crumpler {
             return spans[k];
         }
         return o.keySpan();
+    }
+
+    private static Node leaf(FlatOption o, Span fragSpan) {
+        Node n = new Node();
+        n.leaf = o.value();
+        n.valueText = o.valueText();
+        n.keySpan = fragSpan;
+        n.valueSpan = o.valueSpan();
+        n.span = o.span();
+        return n;
     }
 
     private void inconsistent(Node node, String path, FlatOption o) {
@@ -158,7 +185,9 @@ public final class Crumpler {
             String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
             members.put(e.getKey(), freeze(e.getValue(), childPath, false));
         }
-        return new OptionTree.Group(members, node.keySpan, node.span);
+        OptionTree.Leaf shadow = node.shadow == null ? null
+                : new OptionTree.Leaf(node.shadow.leaf, node.shadow.keySpan, node.shadow.valueSpan, node.shadow.valueText);
+        return new OptionTree.Group(members, node.keySpan, node.span, shadow);
     }
 
     private OptionTree freezeList(Node node, String path) {

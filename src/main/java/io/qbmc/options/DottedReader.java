@@ -37,9 +37,12 @@ public final class DottedReader {
                 boolean off = key.startsWith("no");
                 String name = off ? key.substring(2) : key;
                 value = off ? "off" : "on";
-                diags.report(Code.SHORT_BOOLEAN, item.span(),
-                        "short-form boolean option '" + key + "' deprecated",
-                        "Please use " + name + "=" + value + " instead");
+                // get_opt_name_value: a bare "help" or "?" is not warned about (is_help_option)
+                if (off || !(name.equals("help") || name.equals("?"))) {
+                    diags.report(Code.SHORT_BOOLEAN, item.span(),
+                            "short-form boolean option '" + key + "' deprecated",
+                            "Please use " + name + "=" + value + " instead");
+                }
                 key = name;
                 Span nameSpan = off ? Span.of(item.keySpan().source(), item.keySpan().start() + 2,
                         item.keySpan().end()) : item.keySpan();

@@ -27,9 +27,18 @@ public sealed interface OptionTree {
         }
     }
 
-    record Group(Map<String, OptionTree> members, Span keySpan, Span span) implements OptionTree {
+    /**
+     * @param shadow a scalar written for the same key as the group's members ("file=x" beside
+     *               "file.driver=..."). QEMU's block layer keeps both in its flat dictionary and
+     *               decides by the key's meaning what is wrong; null when there is none
+     */
+    record Group(Map<String, OptionTree> members, Span keySpan, Span span, Leaf shadow) implements OptionTree {
         public Group {
             members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        }
+
+        public Group(Map<String, OptionTree> members, Span keySpan, Span span) {
+            this(members, keySpan, span, null);
         }
 
         public OptionTree get(String name) {

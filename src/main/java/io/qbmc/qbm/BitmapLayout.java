@@ -6,6 +6,12 @@ package io.qbmc.qbm;
  * the end of the image zero.
  */
 public final class BitmapLayout {
+    /**
+     * QEMU's limit on a persistent bitmap: 512 MiB of bitmap data (block/qcow2-bitmap.c
+     * BME_MAX_PHYS_SIZE), so an image of at most 2^32 x granularity bytes.
+     */
+    public static final long MAX_FILE_SIZE = 0x20000000L;
+
     private BitmapLayout() {
     }
 

@@ -46,6 +46,11 @@ public final class JsonSyntax {
         lexer.mode(QbmcLexer.JSON);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
+        if (tokens.get(0).getType() == Token.EOF) {
+            // qobject/qjson.c qobject_from_jsonv: nothing was parsed and no error was set
+            diags.report(Code.JSON_SYNTAX, span(text, pos, tokens.get(0)), prefix + "Expecting a JSON value", null);
+            return null;
+        }
         if (!withinLimits(text, pos, tokens.getTokens(), prefix, diags)) {
             return null;
         }
@@ -53,18 +58,80 @@ public final class JsonSyntax {
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        QbmcParser.JsonContext tree;
+        Token lexError = lexerErrorInFirstValue(tokens.getTokens());
+        if (lexError != null) {
+            reportSyntax(text, pos, lexError, null, null, prefix, tokens.getTokens(), diags);
+            return null;
+        }
+        QbmcParser.JsonValueContext tree;
         try {
-            tree = parser.json();
+            tree = parser.jsonValue();
         } catch (ParseCancellationException e) {
             RecognitionException cause = e.getCause() instanceof RecognitionException re ? re : null;
             Token offending = cause != null ? cause.getOffendingToken() : parser.getCurrentToken();
             ParserRuleContext ctx = cause != null && cause.getCtx() instanceof ParserRuleContext c ? c
                     : parser.getContext();
-            reportSyntax(text, pos, offending, ctx, cause, prefix, diags);
+            // QEMU's parser is one left-to-right pass: a bad keyword or string escape before the
+            // syntax error is met first ({"a":nul at the end gives "invalid keyword 'nul'")
+            Builder earlier = new Builder(text, pos, prefix, diags);
+            for (Token t : tokens.getTokens()) {
+                if (t.getTokenIndex() >= offending.getTokenIndex() || earlier.checkToken(t)) {
+                    break;
+                }
+            }
+            if (earlier.failed) {
+                return null;
+            }
+            reportSyntax(text, pos, offending, ctx, cause, prefix, tokens.getTokens(), diags);
             return null;
         }
-        return new Builder(text, pos, prefix, diags).value(tree.jsonValue());
+        JsonNode value = new Builder(text, pos, prefix, diags).value(tree);
+        Token after = tokens.LT(1);
+        if (value != null && after.getType() != Token.EOF) {
+            // qobject/qjson.c consume_json: a second value, or any error after the first one
+            diags.report(Code.JSON_SYNTAX, span(text, pos, after), prefix + "Expecting at most one JSON value",
+                    "remove the text after the first complete value");
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * QEMU parses a JSON text as a stream (qobject/json-streamer.c): tokens are collected until the
+     * first value is complete, and a lexer error on the way is reported at once, before the parser
+     * sees the value. Returns such an error token, or null.
+     */
+    private static Token lexerErrorInFirstValue(List<Token> tokens) {
+        int braces = 0;
+        int brackets = 0;
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case QbmcLexer.J_STRAY:
+                case QbmcLexer.J_OPEN_STRING:
+                case QbmcLexer.J_BAD_NUMBER:
+                    return t;
+                case QbmcLexer.J_LBRACE:
+                    braces++;
+                    break;
+                case QbmcLexer.J_RBRACE:
+                    braces--;
+                    break;
+                case QbmcLexer.J_LBRACKET:
+                    brackets++;
+                    break;
+                case QbmcLexer.J_RBRACKET:
+                    brackets--;
+                    break;
+                case Token.EOF:
+                    return null;
+                default:
+                    break;
+            }
+            if (!((braces > 0 || brackets > 0) && braces >= 0 && brackets >= 0)) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static boolean withinLimits(Text text, AntlrPositions pos, List<Token> tokens, String prefix,
@@ -101,13 +168,23 @@ public final class JsonSyntax {
         return text.span(start, end);
     }
 
+    /** Whether the token stands where QEMU's parser expects a value: after '{', '[' or ','. */
+    private static boolean startsAValue(Token offending, List<Token> tokens) {
+        int i = offending.getTokenIndex();
+        if (i <= 0) {
+            return false;
+        }
+        int before = tokens.get(i - 1).getType();
+        return before == QbmcLexer.J_LBRACE || before == QbmcLexer.J_LBRACKET || before == QbmcLexer.J_COMMA;
+    }
+
     private static void reportSyntax(Text text, AntlrPositions pos, Token offending, ParserRuleContext ctx,
-            RecognitionException cause, String prefix, Diagnostics diags) {
+            RecognitionException cause, String prefix, List<Token> tokens, Diagnostics diags) {
         Span at = span(text, pos, offending);
         int type = offending.getType();
         String what;
         String hint = null;
-        if (type == QbmcLexer.J_STRAY) {
+        if (type == QbmcLexer.J_STRAY || type == QbmcLexer.J_BAD_NUMBER) {
             what = "JSON parse error, stray '" + offending.getText() + "'";
             if (offending.getText().equals("/")) {
                 hint = "QEMU's JSON has no comments";
@@ -115,16 +192,21 @@ public final class JsonSyntax {
                 hint = "keywords are lower case: true, false, null";
             }
         } else if (type == QbmcLexer.J_OPEN_STRING) {
-            boolean atEnd = pos.charIndex(offending.getStopIndex() + 1) >= text.length();
-            what = atEnd ? "JSON parse error, premature EOI"
-                    : "JSON parse error, stray '" + text.value().charAt(pos.charIndex(offending.getStopIndex() + 1)) + "'";
+            // json-lexer.c fails inside the string and json-streamer.c reports the token so far,
+            // including the character it failed on: stray '"abc' at the end, stray '"x<TAB>' inside
+            int end = pos.charIndex(offending.getStopIndex() + 1);
+            boolean atEnd = end >= text.length();
+            if (!atEnd) {
+                end += Character.charCount(text.value().codePointAt(end));
+            }
+            at = text.span(pos.charIndex(offending.getStartIndex()), end);
+            what = "JSON parse error, stray '" + text.value().substring(pos.charIndex(offending.getStartIndex()), end) + "'";
             hint = atEnd ? "the string is not closed" : "control characters must be escaped inside strings";
         } else if (type == Token.EOF) {
-            boolean empty = ctx instanceof QbmcParser.JsonContext && ctx.getStart().getType() == Token.EOF;
-            what = empty ? "Expecting a JSON value" : "JSON parse error, premature EOI";
-        } else if (ctx instanceof QbmcParser.JsonContext) {
-            what = "Expecting at most one JSON value";
-            hint = "remove the text after the first complete value";
+            what = "JSON parse error, premature EOI";
+        } else if (startsAValue(offending, tokens)) {
+            // json-parser.c: after '{', '[' or ',' parse_value is called, which refuses the token
+            what = "JSON parse error, expecting value";
         } else if (ctx instanceof QbmcParser.JsonPairContext && !(cause instanceof NoViableAltException)) {
             what = "JSON parse error, missing : in object pair";
         } else if (ctx instanceof QbmcParser.JsonObjectContext && cause instanceof InputMismatchException) {
@@ -150,6 +232,17 @@ public final class JsonSyntax {
             this.pos = pos;
             this.prefix = prefix;
             this.diags = diags;
+        }
+
+        /** Checks one token on its own (keyword, string escapes); true when it is wrong. */
+        boolean checkToken(Token t) {
+            Span at = JsonSyntax.span(text, pos, t);
+            if (t.getType() == QbmcLexer.J_WORD) {
+                keyword(t.getText(), at);
+            } else if (t.getType() == QbmcLexer.J_STRING) {
+                unquote(t.getText(), at, pos.charIndex(t.getStartIndex()));
+            }
+            return failed;
         }
 
         JsonNode value(QbmcParser.JsonValueContext ctx) {
@@ -217,6 +310,9 @@ public final class JsonSyntax {
                 Token keyToken = keyCtx.getStart();
                 Span keySpan = span(keyCtx);
                 if (keyCtx.getChildCount() != 1 || keyToken.getType() != QbmcLexer.J_STRING) {
+                    // json-parser.c parse_pair parses the key as a value first: a bad keyword
+                    // reports "invalid keyword" before "key is not a string"
+                    node(keyCtx);
                     fail(keySpan, "key is not a string in object", "object keys are quoted strings");
                     continue;
                 }
@@ -264,7 +360,10 @@ public final class JsonSyntax {
                     case 'u' -> {
                         int cp = hex4(token, i + 1, end);
                         if (cp < 0) {
-                            fail(at, "invalid escape sequence in string", "\\u takes four hex digits");
+                            // json-parser.c parse_string: cvt4hex fails, the message shows the six
+                            // characters from the backslash (as far as the token goes)
+                            fail(at, token.substring(i - 1, Math.min(i + 5, token.length()))
+                                    + " is not a valid Unicode character", "\\u takes four hex digits");
                             return Text.mapped(text.source(), "", new int[0], at.end());
                         }
                         i += 4;

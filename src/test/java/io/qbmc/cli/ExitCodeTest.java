@@ -1,0 +1,139 @@
+package io.qbmc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 0 valid, 1 invalid input, 2 usage error, 3 I/O error. */
+class ExitCodeTest {
+    private static final String VALID = "driver=raw,file.driver=file,file.filename=a.raw";
+    private static final String INVALID = "driver=raw,file.driver=file,file.filename=a.raw,bogus=1";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void validIsZero() {
+        Cli.Run r = Cli.run("validate", VALID);
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("<input>: valid\n", r.out());
+    }
+
+    @Test
+    void warningsAloneAreStillValid() {
+        Cli.Run r = Cli.run("validate", VALID + ",read-only");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().endsWith("<input>: valid (0 errors, 1 warning)\n"), r::toString);
+    }
+
+    @Test
+    void invalidIsOne() {
+        Cli.Run r = Cli.run("validate", INVALID);
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("<input>:1:49: error[QBMC-E012]: Block format 'raw' does not support the option 'bogus'\n"),
+                r::toString);
+        assertTrue(r.out().endsWith("<input>: invalid (1 error, 0 warnings)\n"), r::toString);
+    }
+
+    @Test
+    void anyInvalidInputMakesOne() {
+        assertEquals(1, Cli.run("validate", VALID, INVALID).exit());
+    }
+
+    @Test
+    void translateValidIsZeroWithTheResultOnStdout() {
+        Cli.Run r = Cli.run("translate", VALID);
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("json:{\"driver\": \"raw\", \"file\": {\"driver\": \"file\", \"filename\": \"a.raw\"}}\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void translateInvalidIsOneWithDiagnosticsOnStderr() {
+        Cli.Run r = Cli.run("translate", INVALID);
+        assertEquals(1, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("<input>:1:49: error[QBMC-E012]:"), r::toString);
+    }
+
+    @Test
+    void translateOfASetToOneTreeIsOne() {
+        Cli.Run r = Cli.run("translate", "--as", "blockdev", "--to", "json",
+                "driver=file,node-name=f,filename=a.raw\ndriver=file,node-name=g,filename=b.raw");
+        assertEquals(1, r.exit(), r::toString);
+        assertEquals("error[QBMC-E041]: The graph has 2 top nodes; json can hold one tree\n"
+                + "  = hint: use --to blockdev for a set of nodes\n", r.err());
+    }
+
+    @Test
+    void usageErrorsAreTwo() {
+        assertEquals(2, Cli.run().exit());
+        assertEquals(2, Cli.run("bogus").exit());
+        assertEquals(2, Cli.run("validate").exit());
+        assertEquals(2, Cli.run("validate", "--format", "xml", VALID).exit());
+        assertEquals(2, Cli.run("validate", "--as", "qmp", VALID).exit());
+        assertEquals(2, Cli.run("translate", "--to", "xml", VALID).exit());
+        assertEquals(2, Cli.run("translate").exit());
+        assertEquals(2, Cli.run("translate", VALID, VALID).exit());
+        assertEquals(2, Cli.run("validate", "--lines", dir.resolve("x").toString(), VALID).exit());
+    }
+
+    @Test
+    void usageErrorExplainsItself() {
+        Cli.Run r = Cli.run("translate", "--to", "xml", VALID);
+        assertTrue(r.err().startsWith("Invalid value for option '--to': 'xml' is not a form; use json, dotted, blockdev,"
+                + " tree, hocon or qbm\n"),
+                r::toString);
+    }
+
+    @Test
+    void missingFileIsThree() {
+        String missing = dir.resolve("missing.txt").toString();
+        Cli.Run r = Cli.run("validate", "@" + missing);
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().startsWith("qbmc: cannot read @" + missing + ": no such file\n"), r::toString);
+        assertEquals(3, Cli.run("translate", "@" + missing).exit());
+        assertEquals(3, Cli.run("validate", "--lines", missing).exit());
+    }
+
+    @Test
+    void directoryIsThree() {
+        Cli.Run r = Cli.run("validate", "--lines", dir.toString());
+        assertEquals(3, r.exit(), r::toString);
+        assertFalse(r.err().contains("Exception"), r::toString);
+    }
+
+    @Test
+    void specFromAFile() throws IOException {
+        Path spec = dir.resolve("spec.txt");
+        // a trailing newline is not part of the spec; a newline inside a dotted string would be part of a key
+        Files.writeString(spec, "\n  driver=raw,file.driver=file,file.filename=a.raw,bogus=1\n", StandardCharsets.UTF_8);
+        Cli.Run r = Cli.run("validate", "@" + spec);
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().startsWith(spec + ":2:51: error[QBMC-E012]: Block format 'raw' does not support the option 'bogus'\n"),
+                r::toString);
+    }
+
+    @Test
+    void specFromStdin() {
+        Cli.Run r = Cli.runWithStdin(VALID + "\n", "translate", "-");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("json:{"), r::toString);
+    }
+
+    @Test
+    void notUtf8IsThree() throws IOException {
+        Path spec = dir.resolve("latin1.txt");
+        Files.write(spec, new byte[] {'d', '=', (byte) 0xE9, (byte) 0xFF});
+        Cli.Run r = Cli.run("validate", "@" + spec);
+        assertEquals(3, r.exit(), r::toString);
+        assertTrue(r.err().startsWith("qbmc: cannot read @" + spec + ": not UTF-8 text\n"), r::toString);
+    }
+}

@@ -1,0 +1,119 @@
+package io.qbmc.compile;
+
+import static io.qbmc.testing.Diags.assertNone;
+import static io.qbmc.testing.Diags.assertOnly;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.qbmc.diag.Code;
+import io.qbmc.diag.Diagnostic;
+import io.qbmc.graph.BlockNode;
+import io.qbmc.graph.Child;
+import io.qbmc.graph.RawNode;
+import io.qbmc.testing.Diags;
+import io.qbmc.testing.Marked;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sets of -blockdev nodes: a JSON array, or one node per line (keyval or JSON). Verdicts from
+ * qemu-storage-daemon 7.2 with one --blockdev per node.
+ */
+class BlockdevSetTest {
+
+    private static List<String> names(CompileResult r) {
+        return r.graph().nodes().stream().map(BlockNode::nodeName).toList();
+    }
+
+    @Test
+    void oneNodePerLine() {
+        CompileResult r = Compile.blockdev(Marked.of("driver=file,node-name=f,filename=a.raw\ndriver=raw,node-name=r,file=f\n"));
+        assertNone(r.diagnostics());
+        assertEquals(List.of("f", "r"), names(r));
+        assertEquals(new Child.Ref("f"), ((RawNode) r.graph().nodes().get(1)).file());
+    }
+
+    @Test
+    void blankLinesAndIndentationAreIgnored() {
+        CompileResult r = Compile.blockdev(Marked.of("\n  driver=file,node-name=f,filename=a.raw\n\n\t driver=raw,node-name=r,file=f  \n"));
+        assertNone(r.diagnostics());
+        assertEquals(List.of("f", "r"), names(r));
+    }
+
+    @Test
+    void crlfLineEnds() {
+        CompileResult r = Compile.blockdev(Marked.of("driver=file,node-name=f,filename=a.raw\r\ndriver=raw,node-name=r,file=f\r\n"));
+        assertNone(r.diagnostics());
+        assertEquals(List.of("f", "r"), names(r));
+    }
+
+    @Test
+    void jsonAndKeyvalLinesMix() {
+        CompileResult r = Compile.blockdev(Marked.of("{\"driver\":\"file\",\"node-name\":\"f\",\"filename\":\"a.raw\"}\n"
+                + "driver=raw,node-name=r,file=f"));
+        assertNone(r.diagnostics());
+        assertEquals(List.of("f", "r"), names(r));
+    }
+
+    @Test
+    void jsonArray() {
+        CompileResult r = Compile.imageOpts(Marked.of("[{\"driver\":\"file\",\"node-name\":\"f\",\"filename\":\"a.raw\"},"
+                + "{\"driver\":\"raw\",\"node-name\":\"r\",\"file\":\"f\"}]"));
+        assertNone(r.diagnostics());
+        assertEquals(List.of("f", "r"), names(r));
+    }
+
+    @Test
+    void nonObjectInTheArray() {
+        Marked m = Marked.of("[{\"driver\":\"file\",\"node-name\":\"f\",\"filename\":\"a.raw\"}, ^3^]");
+        assertOnly(Compile.imageOpts(m).diagnostics(), Code.NOT_AN_OBJECT, "Invalid JSON object given", m.span());
+    }
+
+    @Test
+    void diagnosticsPointAtTheirLine() {
+        Marked m = Marked.of("driver=file,node-name=f,filename=a.raw\n\n   {\"driver\":\"raw\",\"node-name\":\"r\",\"file\":\"f\",^\"x\"^:1}");
+        Diagnostic d = Diags.only(Compile.blockdev(m).diagnostics());
+        Diags.assertDiag(d, Code.UNKNOWN_OPTION, "Block format 'raw' does not support the option 'x'", m.span());
+        assertEquals(3, d.span().line());
+        assertEquals(47, d.span().column());
+    }
+
+    @Test
+    void everyNodeNeedsANodeName() {
+        // qemu-storage-daemon --blockdev driver=file,filename=a.raw: 'node-name' must be specified for the root node
+        Marked m = Marked.of("driver=file,node-name=f,filename=a.raw\n  ^driver=raw,file=f^");
+        assertOnly(Compile.blockdev(m).diagnostics(), Code.BLOCKDEV_NODE_NAME, "'node-name' must be specified for the root node", m.span());
+    }
+
+    @Test
+    void jsonNodeWithoutNodeName() {
+        Marked m = Marked.of("^{\"driver\":\"file\",\"filename\":\"a.raw\"}^");
+        assertOnly(Compile.blockdev(m).diagnostics(), Code.BLOCKDEV_NODE_NAME, "'node-name' must be specified for the root node", m.span());
+    }
+
+    @Test
+    void keyvalRulesApply() {
+        // keyval has no short-form booleans: qemu-storage-daemon says "Expected '=' after parameter 'read-only'"
+        Marked m = Marked.of("driver=file,node-name=f,filename=a.raw,^read-only^");
+        assertOnly(Compile.blockdev(m).diagnostics(), Code.EXPECTED_EQUALS, "Expected '=' after parameter 'read-only'", m.span());
+    }
+
+    @Test
+    void keyvalHelpIsRefused() {
+        Marked m = Marked.of("driver=file,node-name=f,filename=a.raw,^help^");
+        assertOnly(Compile.blockdev(m).diagnostics(), Code.EXPECTED_EQUALS, "Help is not available for this option", m.span());
+    }
+
+    @Test
+    void impliedDriver() {
+        // -blockdev's implied key is driver: "file,node-name=f,filename=a.raw"
+        CompileResult r = Compile.blockdev(Marked.of("file,node-name=f,filename=a.raw"));
+        assertNone(r.diagnostics());
+        assertEquals("file", r.graph().nodes().get(0).driver());
+    }
+
+    @Test
+    void twoValuesOnOneJsonLine() {
+        Marked m = Marked.of("{\"driver\":\"file\",\"node-name\":\"f\",\"filename\":\"a.raw\"} ^{^\"x\":1}");
+        assertOnly(Compile.imageOpts(m).diagnostics(), Code.JSON_SYNTAX, "Expecting at most one JSON value", m.span());
+    }
+}
