@@ -1,0 +1,314 @@
+package io.qbmc.testing.gen;
+
+import io.qbmc.graph.BlockNode;
+import io.qbmc.graph.BlockNodes;
+import io.qbmc.graph.Child;
+import io.qbmc.graph.Value;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns drafts from {@link SchemaNodes} into valid graphs by enforcing the rules a valid graph
+ * obeys, and nothing else: unique well-formed node-names, references to nodes defined earlier,
+ * unique non-empty file names, and the driver constraints of the check package (quorum
+ * threshold and blkverify, qbm bitmaps, raw size, detect-zeroes, aio=native, force-share).
+ * It is a pure function of the draft, so jqwik shrinks the draft and repairs each candidate.
+ */
+public final class Repair {
+    static final long MIN_GRANULARITY = 512;
+    static final long MAX_GRANULARITY = 1L << 31;
+    /** QEMU refuses a bitmap when the image exceeds 512 MiB per granularity byte. */
+    static final long BYTES_PER_GRANULARITY = 512L << 20;
+
+    private final Set<String> names = new HashSet<>();
+    private final Set<String> files = new HashSet<>();
+
+    private Repair() {
+    }
+
+    /** One tree, as json: and dotted strings hold. */
+    public static BlockNode tree(BlockNode draft) {
+        Repair r = new Repair();
+        return r.valid(r.identities(draft, false, List.of()), Map.of());
+    }
+
+    /** A -blockdev set: every top node named, references only to nodes defined before. */
+    public static List<BlockNode> set(List<BlockNode> drafts) {
+        Repair r = new Repair();
+        List<BlockNode> out = new ArrayList<>();
+        List<String> defined = new ArrayList<>();
+        for (BlockNode draft : drafts) {
+            BlockNode node = r.identities(draft, true, List.copyOf(defined));
+            collectNames(node, defined);
+            out.add(r.valid(node, Map.of()));
+        }
+        return out;
+    }
+
+    // ---- pass 1: names, files, references ----
+
+    private BlockNode identities(BlockNode node, boolean top, List<String> refTargets) {
+        Map<String, Value> o = new LinkedHashMap<>(node.options());
+        String name = node.nodeName();
+        if (name == null && top) {
+            name = "node";
+        }
+        if (name != null) {
+            o.put("node-name", new Value.Str(unique(name)));
+        }
+        if (o.get("filename") instanceof Value.Str f) {
+            o.put("filename", new Value.Str(uniqueFile(f.value())));
+        }
+        o.replaceAll((k, v) -> identities(v, refTargets));
+        return BlockNodes.of(node.driver(), o);
+    }
+
+    private Value identities(Value v, List<String> refTargets) {
+        if (v instanceof Value.Node n) {
+            if (n.child() instanceof Child.Inline i) {
+                return new Value.Node(new Child.Inline(identities(i.node(), false, refTargets)));
+            }
+            if (n.child() instanceof Child.Ref r && r.nodeName().startsWith(SchemaNodes.REF_PLACEHOLDER)) {
+                int k = Integer.parseInt(r.nodeName().substring(SchemaNodes.REF_PLACEHOLDER.length()));
+                return new Value.Node(new Child.Ref(refTargets.get(k % refTargets.size())));
+            }
+            return v;
+        }
+        if (v instanceof Value.Obj obj) {
+            Map<String, Value> m = new LinkedHashMap<>(obj.members());
+            m.replaceAll((k, x) -> identities(x, refTargets));
+            return new Value.Obj(m);
+        }
+        if (v instanceof Value.Arr a) {
+            List<Value> items = new ArrayList<>();
+            a.items().forEach(x -> items.add(identities(x, refTargets)));
+            return new Value.Arr(items);
+        }
+        return v;
+    }
+
+    /** Node-names are unique in the whole graph (block.c); a suffix keeps them under 32 characters. */
+    private String unique(String name) {
+        String candidate = name;
+        for (int k = 1; !names.add(candidate); k++) {
+            String suffix = "_" + k;
+            candidate = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
+        }
+        return candidate;
+    }
+
+    /** File names are unique after normalisation, as SharedFileRule compares them. */
+    private String uniqueFile(String file) {
+        String candidate = file;
+        for (int k = 1; !files.add(normalize(candidate)); k++) {
+            candidate = file + "~" + k;
+        }
+        return candidate;
+    }
+
+    static String normalize(String path) {
+        try {
+            return Path.of(path).normalize().toString();
+        } catch (InvalidPathException e) {
+            return path;
+        }
+    }
+
+    private static void collectNames(BlockNode node, List<String> into) {
+        if (node.nodeName() != null) {
+            into.add(node.nodeName());
+        }
+        for (Value v : node.options().values()) {
+            forEachInline(v, child -> collectNames(child, into));
+        }
+    }
+
+    static void forEachInline(Value v, java.util.function.Consumer<BlockNode> action) {
+        if (v instanceof Value.Node n && n.child() instanceof Child.Inline i) {
+            action.accept(i.node());
+        } else if (v instanceof Value.Obj o) {
+            o.members().values().forEach(m -> forEachInline(m, action));
+        } else if (v instanceof Value.Arr a) {
+            a.items().forEach(m -> forEachInline(m, action));
+        }
+    }
+
+    // ---- pass 2: the check rules, top-down with what each node inherits ----
+
+    /**
+     * @param inherited what CheckContext lets a node inherit from its parents: cache.* and read-only
+     */
+    private BlockNode valid(BlockNode node, Map<String, Value> inherited) {
+        Map<String, Value> o = new LinkedHashMap<>(node.options());
+        if (o.get("detect-zeroes") instanceof Value.Str dz && dz.value().equals("unmap")) {
+            o.put("discard", new Value.Str("unmap"));
+        }
+        if (o.get("aio") instanceof Value.Str aio && aio.value().equals("native")
+                && !isOn(effective(o, inherited, "cache.direct"))) {
+            Map<String, Value> cache = o.get("cache") instanceof Value.Obj c ? new LinkedHashMap<>(c.members())
+                    : new LinkedHashMap<>();
+            cache.put("direct", new Value.Bool(true));
+            o.put("cache", new Value.Obj(cache));
+        }
+        if (isOn(o.get("force-share")) && !isOn(effective(o, inherited, "read-only"))) {
+            o.put("read-only", new Value.Bool(true));
+        }
+        Map<String, Value> mine = new LinkedHashMap<>(inherited);
+        if (o.get("cache") instanceof Value.Obj c) {
+            c.members().forEach((k, v) -> mine.put("cache." + k, v));
+        }
+        if (o.get("read-only") != null) {
+            mine.put("read-only", o.get("read-only"));
+        }
+        o.replaceAll((k, v) -> validChildren(v, mine));
+        switch (node.driver()) {
+            case "raw" -> raw(o);
+            case "quorum" -> quorum(o);
+            case "qbm" -> qbm(o);
+            default -> {
+            }
+        }
+        return BlockNodes.of(node.driver(), o);
+    }
+
+    private Value validChildren(Value v, Map<String, Value> inherited) {
+        if (v instanceof Value.Node n && n.child() instanceof Child.Inline i) {
+            return new Value.Node(new Child.Inline(valid(i.node(), inherited)));
+        }
+        if (v instanceof Value.Obj obj) {
+            Map<String, Value> m = new LinkedHashMap<>(obj.members());
+            m.replaceAll((k, x) -> validChildren(x, inherited));
+            return new Value.Obj(m);
+        }
+        if (v instanceof Value.Arr a) {
+            List<Value> items = new ArrayList<>();
+            a.items().forEach(x -> items.add(validChildren(x, inherited)));
+            return new Value.Arr(items);
+        }
+        return v;
+    }
+
+    private static Value effective(Map<String, Value> own, Map<String, Value> inherited, String path) {
+        Value v = own.get(path);
+        int dot = path.indexOf('.');
+        if (dot > 0 && own.get(path.substring(0, dot)) instanceof Value.Obj g) {
+            v = g.members().get(path.substring(dot + 1));
+        }
+        return v != null ? v : inherited.get(path);
+    }
+
+    private static boolean isOn(Value v) {
+        return v instanceof Value.Bool b && b.value();
+    }
+
+    /** raw-format.c: "Specified size is not multiple of 512". */
+    private static void raw(Map<String, Value> o) {
+        if (o.get("size") instanceof Value.Int size) {
+            o.put("size", new Value.Int(size.bits() & ~511L));
+        }
+    }
+
+    /** quorum.c quorum_open: threshold in 1..children (as an int), blkverify's conditions. */
+    private static void quorum(Map<String, Value> o) {
+        int n = o.get("children") instanceof Value.Arr a ? a.items().size() : 0;
+        long bits = o.get("vote-threshold") instanceof Value.Int i ? i.bits() : 1;
+        int threshold = (int) bits;
+        if (threshold < 1 || threshold > n) {
+            bits = 1 + Long.remainderUnsigned(bits, n);
+        }
+        boolean quorumPattern = !(o.get("read-pattern") instanceof Value.Str p) || p.value().equals("quorum");
+        if (quorumPattern && isOn(o.get("blkverify"))) {
+            if (n != 2) {
+                // fifo skips blkverify's checks (quorum.c), a case worth keeping
+                o.put("read-pattern", new Value.Str("fifo"));
+            } else {
+                bits = 2;
+                if (isOn(o.get("rewrite-corrupted"))) {
+                    o.put("rewrite-corrupted", new Value.Bool(false));
+                }
+            }
+        }
+        o.put("vote-threshold", new Value.Int(bits));
+    }
+
+    /** QbmRule: names non-empty, at most 1023 bytes, unique; granularity a power of two that fits the image. */
+    private static void qbm(Map<String, Value> o) {
+        if (!(o.get("bitmaps") instanceof Value.Arr a)) {
+            return;
+        }
+        Long size = o.get("image") instanceof Value.Node n ? knownSize(n.child()) : null;
+        long minimum = minimumGranularity(size);
+        if (minimum < 0) {
+            o.remove("bitmaps"); // no granularity fits an image beyond 2^60 bytes
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        List<Value> items = new ArrayList<>();
+        for (Value item : a.items()) {
+            Map<String, Value> b = new LinkedHashMap<>(((Value.Obj) item).members());
+            String name = b.get("name") instanceof Value.Str s && !s.value().isEmpty() ? s.value() : "bitmap";
+            while (name.getBytes(StandardCharsets.UTF_8).length > 1023) {
+                name = name.substring(0, name.offsetByCodePoints(0, name.codePointCount(0, name.length()) - 1));
+            }
+            String candidate = name;
+            for (int k = 1; !seen.add(candidate); k++) {
+                candidate = name + "~" + k;
+            }
+            b.put("name", new Value.Str(candidate));
+            if (b.get("granularity") instanceof Value.Int g && !validGranularity(g.bits())) {
+                b.put("granularity", new Value.Int(1L << (9 + Long.remainderUnsigned(g.bits(), 23))));
+            }
+            long effective = b.get("granularity") instanceof Value.Int g ? g.bits() : 65536;
+            if (effective < minimum) {
+                b.put("granularity", new Value.Int(minimum));
+            }
+            items.add(new Value.Obj(b));
+        }
+        o.put("bitmaps", new Value.Arr(items));
+    }
+
+    private static boolean validGranularity(long g) {
+        return Long.bitCount(g) == 1 && g >= MIN_GRANULARITY && g <= MAX_GRANULARITY;
+    }
+
+    /** The smallest granularity for an image of a known size; -1 when none fits. */
+    static long minimumGranularity(Long size) {
+        long g = MIN_GRANULARITY;
+        if (size == null) {
+            return g;
+        }
+        while (Long.compareUnsigned(size, BYTES_PER_GRANULARITY * g) > 0) {
+            if (g == MAX_GRANULARITY) {
+                return -1;
+            }
+            g <<= 1;
+        }
+        return g;
+    }
+
+    /** The virtual size the configuration states (check/KnownSize): raw's size, null-co's size. */
+    static Long knownSize(Child child) {
+        if (!(child instanceof Child.Inline i)) {
+            return null;
+        }
+        BlockNode node = i.node();
+        Map<String, Value> o = node.options();
+        if (node.driver().equals("raw")) {
+            if (o.get("size") instanceof Value.Int s) {
+                return s.bits();
+            }
+            return o.get("file") instanceof Value.Node f ? knownSize(f.child()) : null;
+        }
+        if (node.driver().equals("null-co") || node.driver().equals("null-aio")) {
+            return o.get("size") instanceof Value.Int s ? s.bits() : 1L << 30;
+        }
+        return null;
+    }
+}
