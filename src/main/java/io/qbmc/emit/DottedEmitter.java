@@ -1,5 +1,6 @@
 package io.qbmc.emit;
 
+import io.qbmc.api.Qbmc;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
 import io.qbmc.graph.Value;
@@ -14,6 +15,7 @@ public final class DottedEmitter {
     private DottedEmitter() {
     }
 
+    /** @throws Qbmc.UnsupportedFormException for a tree dotted syntax cannot hold (an empty list) */
     public static String emit(BlockNode root) {
         StringBuilder out = new StringBuilder();
         node(root, "", out);
@@ -43,6 +45,12 @@ public final class DottedEmitter {
                 value(e.getValue(), schema, path + "." + e.getKey(), prefix, out);
             }
         } else if (v instanceof Value.Arr a) {
+            if (a.items().isEmpty()) {
+                // keyval and QemuOpts have no syntax for [] (util/keyval.c: "there is no way to denote
+                // an empty array"); leaving it out would change the graph silently
+                throw new Qbmc.UnsupportedFormException("Option '" + key + "' is an empty list, which dotted"
+                        + " syntax cannot write", "use --to json or --to blockdev, which write []");
+            }
             for (int i = 0; i < a.items().size(); i++) {
                 value(a.items().get(i), schema, path + "." + i, prefix, out);
             }
