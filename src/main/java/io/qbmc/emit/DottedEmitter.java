@@ -19,6 +19,13 @@ public final class DottedEmitter {
     public static String emit(BlockNode root) {
         StringBuilder out = new StringBuilder();
         node(root, "", out);
+        char last = out.length() == 0 ? 'x' : out.charAt(out.length() - 1);
+        if (Character.isWhitespace(last) || Character.isSpaceChar(last)) {
+            // QemuOpts ignores one trailing comma (util/qemu-option.c get_opt_name_value); it
+            // keeps a last value ending in whitespace intact through anything that trims lines
+            // (qbmc's own reader, a shell's command substitution)
+            out.append(',');
+        }
         return out.toString();
     }
 
