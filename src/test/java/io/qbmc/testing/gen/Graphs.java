@@ -22,7 +22,7 @@ public final class Graphs {
 
     /** One tree of inline nodes, as a json: filename or a dotted string holds it. */
     public static Arbitrary<BlockGraph> trees() {
-        return TREE_NODES.node(0, false, false).map(Repair::tree).map(BlockGraph::of);
+        return TREE_NODES.hoisting(TREE_NODES.node(0, false, false)).map(Repair::tree).map(BlockGraph::of);
     }
 
     /**
@@ -30,8 +30,8 @@ public final class Graphs {
      * node-name to nodes defined earlier in the set (top or inline).
      */
     public static Arbitrary<BlockGraph> blockdevSets() {
-        Arbitrary<BlockNode> first = SET_NODES.node(0, false, false);
-        Arbitrary<List<BlockNode>> more = SET_NODES.node(0, false, true).list().ofMaxSize(3);
+        Arbitrary<BlockNode> first = SET_NODES.hoisting(SET_NODES.node(0, false, false));
+        Arbitrary<List<BlockNode>> more = SET_NODES.hoisting(SET_NODES.node(0, false, true)).list().ofMaxSize(3);
         return Combinators.combine(first, more).as((f, m) -> {
             List<BlockNode> all = new ArrayList<>();
             all.add(f);

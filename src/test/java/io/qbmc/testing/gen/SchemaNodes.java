@@ -64,6 +64,34 @@ final class SchemaNodes {
         return a;
     }
 
+    /**
+     * Trees that shrink to their smallest failing subtree. Shrinking cannot turn a parent into
+     * one of its children by itself (a different driver draws a fresh subtree), so a tree comes
+     * with a number of levels to descend and a path to follow: generation mostly descends none,
+     * and shrinking moves towards descending as far as the failure allows.
+     */
+    Arbitrary<BlockNode> hoisting(Arbitrary<BlockNode> trees) {
+        Arbitrary<Integer> descend = Arbitraries.integers().between(0, 3 * maxDepth)
+                .map(x -> maxDepth - Math.min(x, maxDepth));
+        Arbitrary<List<Integer>> path = Arbitraries.integers().between(0, 3).list().ofSize(maxDepth);
+        return Combinators.combine(trees, descend, path).as(SchemaNodes::hoist);
+    }
+
+    /** The subtree reached by descending into inline children, path.get(i) choosing among them. */
+    static BlockNode hoist(BlockNode node, int descend, List<Integer> path) {
+        for (int i = 0; i < descend; i++) {
+            List<BlockNode> children = new ArrayList<>();
+            for (Value v : node.options().values()) {
+                Repair.forEachInline(v, children::add);
+            }
+            if (children.isEmpty()) {
+                break;
+            }
+            node = children.get(path.get(i) % children.size());
+        }
+        return node;
+    }
+
     private Arbitrary<BlockNode> build(int depth, boolean protocolSlot, boolean refs) {
         List<Tuple2<Integer, Arbitrary<BlockNode>>> choices = new ArrayList<>();
         for (DriverSchema s : candidates(protocolSlot)) {
