@@ -8,6 +8,7 @@ import io.qbmc.api.Qbmc;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Code;
+import io.qbmc.emit.BlockdevEmitter;
 import io.qbmc.graph.BlockGraph;
 import io.qbmc.testing.gen.GraphFacts;
 import io.qbmc.testing.gen.Graphs;
@@ -55,5 +56,22 @@ class RoundTripProperties {
         expected.addAll(RoundTrip.times(Code.DEPRECATED, GraphFacts.nullChildren(graph)));
         RoundTrip.assertDiagnostics(r, text, expected);
         assertEquals(graph, r.graph(), text);
+    }
+
+    /**
+     * -blockdev output, as one JSON array and as one node per line, reads back as the same
+     * nodes; see {@link BlockdevEquivalence} for what "the same" allows.
+     */
+    @Property(tries = 300)
+    void blockdevRoundTrips(@ForAll("blockdevSets") BlockGraph graph) {
+        String text = Qbmc.emit(graph, OutputForm.BLOCKDEV);
+        CompileResult r = RoundTrip.compile(text, Dialect.BLOCKDEV);
+        RoundTrip.assertDiagnostics(r, text, List.of());
+        BlockdevEquivalence.assertEquivalent(graph, r.graph(), text);
+
+        String lines = String.join("\n", BlockdevEmitter.nodes(graph));
+        CompileResult perLine = RoundTrip.compile(lines, Dialect.BLOCKDEV);
+        RoundTrip.assertDiagnostics(perLine, lines, List.of());
+        assertEquals(r.graph(), perLine.graph(), lines);
     }
 }
