@@ -15,6 +15,7 @@ import java.util.Set;
 /**
  * A graph as -blockdev nodes, the way libvirt writes them: one flat JSON object per node,
  * children first, each child replaced by its node-name. Nodes without a node-name get one.
+ * A child that was written in place states the options it inherited there ({@link Inherited}).
  */
 public final class BlockdevEmitter {
     /** Prefix of generated node-names. */
@@ -70,7 +71,9 @@ public final class BlockdevEmitter {
         DriverSchema schema = Layout.schema(node);
         Map<String, Value> options = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : Layout.ordered(node).entrySet()) {
-            options.put(e.getKey(), replaceChildren(e.getValue(), taken, counter, out));
+            // a backing child (the COW child) is the node's own "backing" option
+            boolean cow = e.getKey().equals("backing");
+            options.put(e.getKey(), replaceChildren(e.getValue(), node, cow, taken, counter, out));
         }
         String name = node.nodeName();
         if (name == null) {
@@ -99,18 +102,21 @@ public final class BlockdevEmitter {
         return name;
     }
 
-    private static Value replaceChildren(Value v, Set<String> taken, int[] counter, List<String> out) {
+    /** Flattens the inline children in an option of a parent, which they inherit from. */
+    private static Value replaceChildren(Value v, BlockNode parent, boolean cow, Set<String> taken, int[] counter,
+            List<String> out) {
         if (v instanceof Value.Node n && n.child() instanceof Child.Inline i) {
-            return new Value.Node(new Child.Ref(flatten(i.node(), taken, counter, out)));
+            BlockNode alone = Inherited.writtenOut(i.node(), parent, cow);
+            return new Value.Node(new Child.Ref(flatten(alone, taken, counter, out)));
         }
         if (v instanceof Value.Obj o) {
             Map<String, Value> m = new LinkedHashMap<>();
-            o.members().forEach((k, x) -> m.put(k, replaceChildren(x, taken, counter, out)));
+            o.members().forEach((k, x) -> m.put(k, replaceChildren(x, parent, false, taken, counter, out)));
             return new Value.Obj(m);
         }
         if (v instanceof Value.Arr a) {
             List<Value> items = new ArrayList<>();
-            a.items().forEach(x -> items.add(replaceChildren(x, taken, counter, out)));
+            a.items().forEach(x -> items.add(replaceChildren(x, parent, false, taken, counter, out)));
             return new Value.Arr(items);
         }
         return v;
