@@ -143,7 +143,8 @@ public final class Repair {
     // ---- pass 2: the check rules, top-down with what each node inherits ----
 
     /**
-     * @param inherited what CheckContext lets a node inherit from its parents: cache.* and read-only
+     * @param inherited what a node inherits from its parents: cache.* and read-only, as
+     *                  CheckContext has it, and force-share, as QEMU has it
      */
     private BlockNode valid(BlockNode node, Map<String, Value> inherited) {
         Map<String, Value> o = new LinkedHashMap<>(node.options());
@@ -157,15 +158,24 @@ public final class Repair {
             cache.put("direct", new Value.Bool(true));
             o.put("cache", new Value.Obj(cache));
         }
-        if (isOn(o.get("force-share")) && !isOn(effective(o, inherited, "read-only"))) {
-            o.put("read-only", new Value.Bool(true));
+        // force-share=on needs a read-only node (block.c bdrv_open_common), and a child inherits
+        // force-share from its parent (bdrv_inherited_options), so an inherited one counts too
+        Value share = o.containsKey("force-share") ? o.get("force-share") : inherited.get("force-share");
+        if (isOn(share) && !isOn(effective(o, inherited, "read-only"))) {
+            if (isOn(o.get("force-share"))) {
+                o.put("read-only", new Value.Bool(true));
+            } else {
+                o.put("force-share", new Value.Bool(false));
+            }
         }
         Map<String, Value> mine = new LinkedHashMap<>(inherited);
         if (o.get("cache") instanceof Value.Obj c) {
             c.members().forEach((k, v) -> mine.put("cache." + k, v));
         }
-        if (o.get("read-only") != null) {
-            mine.put("read-only", o.get("read-only"));
+        for (String key : new String[] {"read-only", "force-share"}) {
+            if (o.get(key) != null) {
+                mine.put(key, o.get(key));
+            }
         }
         o.replaceAll((k, v) -> validChildren(v, mine));
         switch (node.driver()) {
