@@ -1,5 +1,6 @@
 package io.qbmc.emit;
 
+import io.qbmc.api.Qbmc;
 import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
@@ -24,7 +25,11 @@ public final class BlockdevEmitter {
     private BlockdevEmitter() {
     }
 
-    /** The nodes, each as a compact JSON object, in the order QEMU must create them. */
+    /**
+     * The nodes, each as a compact JSON object, in the order QEMU must create them.
+     *
+     * @throws Qbmc.UnsupportedFormException for a graph -blockdev cannot hold: a probed format
+     */
     public static List<String> nodes(BlockGraph graph) {
         Set<String> taken = new HashSet<>();
         collectNames(graph, taken);
@@ -36,7 +41,7 @@ public final class BlockdevEmitter {
         return out;
     }
 
-    /** All nodes as one JSON array on one line. */
+    /** All nodes as one JSON array on one line; refuses what {@link #nodes} refuses. */
     public static String emit(BlockGraph graph) {
         return "[" + String.join(",", nodes(graph)) + "]";
     }
@@ -68,6 +73,12 @@ public final class BlockdevEmitter {
 
     /** Emits the node's inline children first, then the node; returns its node-name. */
     private static String flatten(BlockNode node, Set<String> taken, int[] counter, List<String> out) {
+        if (node.driver().isEmpty()) {
+            // QAPI's BlockdevOptions has a mandatory driver: -blockdev never probes a format
+            throw new Qbmc.UnsupportedFormException("A node without a driver leaves its format to probing, which"
+                    + " -blockdev cannot do (QEMU: \"Parameter 'driver' is missing\")",
+                    "give the node a driver, e.g. driver=raw, or use --to json");
+        }
         DriverSchema schema = Layout.schema(node);
         Map<String, Value> options = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : Layout.ordered(node).entrySet()) {
@@ -81,13 +92,9 @@ public final class BlockdevEmitter {
                 name = GENERATED_PREFIX + counter[0]++;
             } while (!taken.add(name));
         }
-        StringBuilder json = new StringBuilder("{");
-        if (!node.driver().isEmpty()) {
-            json.append("\"driver\":");
-            JsonText.quote(node.driver(), json);
-            json.append(',');
-        }
-        json.append("\"node-name\":");
+        StringBuilder json = new StringBuilder("{\"driver\":");
+        JsonText.quote(node.driver(), json);
+        json.append(",\"node-name\":");
         JsonText.quote(name, json);
         for (Map.Entry<String, Value> e : options.entrySet()) {
             if (e.getKey().equals("node-name")) {
