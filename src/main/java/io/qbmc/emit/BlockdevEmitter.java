@@ -28,7 +28,8 @@ public final class BlockdevEmitter {
     /**
      * The nodes, each as a compact JSON object, in the order QEMU must create them.
      *
-     * @throws Qbmc.UnsupportedFormException for a graph -blockdev cannot hold: a probed format
+     * @throws Qbmc.UnsupportedFormException for a graph -blockdev cannot hold: a probed format,
+     *         an integer above 2^63-1
      */
     public static List<String> nodes(BlockGraph graph) {
         Set<String> taken = new HashSet<>();
@@ -133,7 +134,15 @@ public final class BlockdevEmitter {
         if (v instanceof Value.Str s) {
             JsonText.quote(s.value(), out);
         } else if (v instanceof Value.Int i) {
-            out.append(Long.toUnsignedString(i.bits()));
+            if (i.bits() < 0) {
+                // above int64: QEMU's JSON parser makes a uint64 that QAPI's int members refuse
+                // ("Invalid parameter type ..., expected: integer"), and a negative literal would
+                // be a negative number; no JSON spelling keeps the value
+                throw new Qbmc.UnsupportedFormException("Option '" + path + "' is " + Long.toUnsignedString(i.bits())
+                        + ", above 2^63-1, which -blockdev JSON cannot express",
+                        "use --to json or --to dotted, whose QemuOpts read all of uint64");
+            }
+            out.append(i.bits());
         } else if (v instanceof Value.Bool b) {
             out.append(b.value());
         } else if (v instanceof Value.Obj o) {
