@@ -63,4 +63,9 @@ public final class GraphFacts {
     public static long emptyLists(BlockGraph graph) {
         return count(graph, v -> v instanceof Value.Arr a && a.items().isEmpty());
     }
+
+    /** Integers of 2^63 or more, which -blockdev JSON cannot write. */
+    public static long beyondInt63(BlockGraph graph) {
+        return count(graph, v -> v instanceof Value.Int i && i.bits() < 0);
+    }
 }

@@ -213,7 +213,7 @@ final class SchemaNodes {
             return Arbitraries.of(false, true).map(Value.Bool::new);
         }
         if (t instanceof OptionType.Num || t instanceof OptionType.Size) {
-            return Numbers.uint64().map(Value.Int::new);
+            return (blockdev ? Numbers.mostlyInt63() : Numbers.uint64()).map(Value.Int::new);
         }
         if (t instanceof OptionType.Enum e) {
             return Arbitraries.of(e.values()).map(Value.Str::new);
