@@ -74,7 +74,8 @@ final class SchemaNodes {
         Arbitrary<Integer> descend = Arbitraries.integers().between(0, 3 * maxDepth)
                 .map(x -> maxDepth - Math.min(x, maxDepth));
         Arbitrary<List<Integer>> path = Arbitraries.integers().between(0, 3).list().ofSize(maxDepth);
-        return Combinators.combine(trees, descend, path).as(SchemaNodes::hoist);
+        // descend and path first: jqwik then tries hoisting before it shrinks the tree itself
+        return Combinators.combine(descend, path, trees).as((d, p, tree) -> hoist(tree, d, p));
     }
 
     /** The subtree reached by descending into inline children, path.get(i) choosing among them. */
