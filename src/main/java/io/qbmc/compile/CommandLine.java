@@ -27,19 +27,18 @@ final class CommandLine {
     private CommandLine() {
     }
 
-    /** Whether the text looks like a command line rather than one option string. */
+    /**
+     * Whether the text is a command line rather than one option string: it starts with a program
+     * whose name contains "qemu", or with one of the block flags. Anything later in the text may
+     * be inside a value ("filename= -drive ,..."), so only the first word decides.
+     */
     static boolean looksLike(String s) {
         String first = s.split("\\s+", 2)[0];
-        if (first.contains("qemu")) {
-            return true;
+        if (first.contains("=") || first.contains(",")) {
+            return false;
         }
-        for (String flag : BLOCK_FLAGS) {
-            if (s.startsWith(flag + " ") || s.startsWith(flag + "\t") || s.startsWith(flag + "\n")
-                    || s.contains(" " + flag + " ") || s.contains("\n" + flag + " ") || s.contains("\t" + flag + " ")) {
-                return true;
-            }
-        }
-        return false;
+        String program = first.substring(first.lastIndexOf('/') + 1);
+        return program.startsWith("qemu") || BLOCK_FLAGS.contains(first);
     }
 
     static void read(Text text, FrontEndResult into, Diagnostics diags) {

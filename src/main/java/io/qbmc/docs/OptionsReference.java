@@ -60,7 +60,8 @@ public final class OptionsReference {
         out.append("| `").append(name).append("` | ").append(type(o.type())).append(" | ")
                 .append(o.required() ? "yes" : "").append(" | ")
                 .append(o.defaultValue() == null ? "" : "`" + o.defaultValue() + "`").append(" | ")
-                .append(o.strong() ? "yes" : "").append(" | ").append(o.doc().replace("|", "\\|")).append(" |\n");
+                .append(o.strong() ? "yes" : "").append(" | ").append(o.doc().replace("|", "\\|"))
+                .append(o.inputOnly() ? " *Read when compiling; not kept in the graph.*" : "").append(" |\n");
         List<OptionSpec> members = members(o.type());
         String inner = o.type() instanceof OptionType.ListOf ? name + ".N." : name + ".";
         for (OptionSpec m : members) {

@@ -1,5 +1,6 @@
 package io.qbmc.emit;
 
+import io.qbmc.api.Qbmc;
 import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
@@ -15,6 +16,7 @@ import java.util.Set;
 /**
  * A graph as -blockdev nodes, the way libvirt writes them: one flat JSON object per node,
  * children first, each child replaced by its node-name. Nodes without a node-name get one.
+ * A child that was written in place states the options it inherited there ({@link Inherited}).
  */
 public final class BlockdevEmitter {
     /** Prefix of generated node-names. */
@@ -23,7 +25,12 @@ public final class BlockdevEmitter {
     private BlockdevEmitter() {
     }
 
-    /** The nodes, each as a compact JSON object, in the order QEMU must create them. */
+    /**
+     * The nodes, each as a compact JSON object, in the order QEMU must create them.
+     *
+     * @throws Qbmc.UnsupportedFormException for a graph -blockdev cannot hold: a probed format,
+     *         an integer above 2^63-1
+     */
     public static List<String> nodes(BlockGraph graph) {
         Set<String> taken = new HashSet<>();
         collectNames(graph, taken);
@@ -35,7 +42,7 @@ public final class BlockdevEmitter {
         return out;
     }
 
-    /** All nodes as one JSON array on one line. */
+    /** All nodes as one JSON array on one line; refuses what {@link #nodes} refuses. */
     public static String emit(BlockGraph graph) {
         return "[" + String.join(",", nodes(graph)) + "]";
     }
@@ -67,10 +74,18 @@ public final class BlockdevEmitter {
 
     /** Emits the node's inline children first, then the node; returns its node-name. */
     private static String flatten(BlockNode node, Set<String> taken, int[] counter, List<String> out) {
+        if (node.driver().isEmpty()) {
+            // QAPI's BlockdevOptions has a mandatory driver: -blockdev never probes a format
+            throw new Qbmc.UnsupportedFormException("A node without a driver leaves its format to probing, which"
+                    + " -blockdev cannot do (QEMU: \"Parameter 'driver' is missing\")",
+                    "give the node a driver, e.g. driver=raw, or use --to json");
+        }
         DriverSchema schema = Layout.schema(node);
         Map<String, Value> options = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : Layout.ordered(node).entrySet()) {
-            options.put(e.getKey(), replaceChildren(e.getValue(), taken, counter, out));
+            // a backing child (the COW child) is the node's own "backing" option
+            boolean cow = e.getKey().equals("backing");
+            options.put(e.getKey(), replaceChildren(e.getValue(), node, cow, taken, counter, out));
         }
         String name = node.nodeName();
         if (name == null) {
@@ -78,13 +93,9 @@ public final class BlockdevEmitter {
                 name = GENERATED_PREFIX + counter[0]++;
             } while (!taken.add(name));
         }
-        StringBuilder json = new StringBuilder("{");
-        if (!node.driver().isEmpty()) {
-            json.append("\"driver\":");
-            JsonText.quote(node.driver(), json);
-            json.append(',');
-        }
-        json.append("\"node-name\":");
+        StringBuilder json = new StringBuilder("{\"driver\":");
+        JsonText.quote(node.driver(), json);
+        json.append(",\"node-name\":");
         JsonText.quote(name, json);
         for (Map.Entry<String, Value> e : options.entrySet()) {
             if (e.getKey().equals("node-name")) {
@@ -99,18 +110,21 @@ public final class BlockdevEmitter {
         return name;
     }
 
-    private static Value replaceChildren(Value v, Set<String> taken, int[] counter, List<String> out) {
+    /** Flattens the inline children in an option of a parent, which they inherit from. */
+    private static Value replaceChildren(Value v, BlockNode parent, boolean cow, Set<String> taken, int[] counter,
+            List<String> out) {
         if (v instanceof Value.Node n && n.child() instanceof Child.Inline i) {
-            return new Value.Node(new Child.Ref(flatten(i.node(), taken, counter, out)));
+            BlockNode alone = Inherited.writtenOut(i.node(), parent, cow);
+            return new Value.Node(new Child.Ref(flatten(alone, taken, counter, out)));
         }
         if (v instanceof Value.Obj o) {
             Map<String, Value> m = new LinkedHashMap<>();
-            o.members().forEach((k, x) -> m.put(k, replaceChildren(x, taken, counter, out)));
+            o.members().forEach((k, x) -> m.put(k, replaceChildren(x, parent, false, taken, counter, out)));
             return new Value.Obj(m);
         }
         if (v instanceof Value.Arr a) {
             List<Value> items = new ArrayList<>();
-            a.items().forEach(x -> items.add(replaceChildren(x, taken, counter, out)));
+            a.items().forEach(x -> items.add(replaceChildren(x, parent, false, taken, counter, out)));
             return new Value.Arr(items);
         }
         return v;
@@ -120,7 +134,15 @@ public final class BlockdevEmitter {
         if (v instanceof Value.Str s) {
             JsonText.quote(s.value(), out);
         } else if (v instanceof Value.Int i) {
-            out.append(Long.toUnsignedString(i.bits()));
+            if (i.bits() < 0) {
+                // above int64: QEMU's JSON parser makes a uint64 that QAPI's int members refuse
+                // ("Invalid parameter type ..., expected: integer"), and a negative literal would
+                // be a negative number; no JSON spelling keeps the value
+                throw new Qbmc.UnsupportedFormException("Option '" + path + "' is " + Long.toUnsignedString(i.bits())
+                        + ", above 2^63-1, which -blockdev JSON cannot express",
+                        "use --to json or --to dotted, whose QemuOpts read all of uint64");
+            }
+            out.append(i.bits());
         } else if (v instanceof Value.Bool b) {
             out.append(b.value());
         } else if (v instanceof Value.Obj o) {

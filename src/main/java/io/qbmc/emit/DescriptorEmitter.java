@@ -38,8 +38,10 @@ public final class DescriptorEmitter {
         }
         if (root instanceof RawNode raw && raw.file() instanceof Child.Inline in && in.node() instanceof QbmNode q) {
             if (raw.offset() != null || raw.size() != null || !raw.extra().isEmpty()) {
+                java.util.Set<String> extra = new java.util.TreeSet<>(raw.options().keySet());
+                extra.remove("file");
                 throw new NotExpressible("the raw node above the qbm filter has options a descriptor cannot hold: "
-                        + raw.options().keySet());
+                        + extra);
             }
             return q;
         }
@@ -49,7 +51,7 @@ public final class DescriptorEmitter {
 
     public static Descriptor descriptor(BlockNode root) {
         QbmNode q = qbmOf(root);
-        for (String k : q.extra().keySet()) {
+        for (String k : new java.util.TreeSet<>(q.extra().keySet())) {
             if (!k.equals("size")) {
                 throw new NotExpressible("qbm option '" + k + "' has no place in a descriptor");
             }
@@ -57,14 +59,14 @@ public final class DescriptorEmitter {
         BlockNode image = inline(q.image(), "image");
         Descriptor.Image backing = null;
         Map<String, Value> imageOptions = image.options();
-        for (String k : imageOptions.keySet()) {
+        for (String k : new java.util.TreeSet<>(imageOptions.keySet())) {
             if (!k.equals("file") && !k.equals("backing")) {
                 throw new NotExpressible("image option '" + k + "' has no place in a descriptor");
             }
         }
         if (imageOptions.get("backing") instanceof Value.Node n) {
             BlockNode b = inline(n.child(), "image.backing");
-            for (String k : b.options().keySet()) {
+            for (String k : new java.util.TreeSet<>(b.options().keySet())) {
                 if (!k.equals("file")) {
                     throw new NotExpressible("backing option '" + k + "' has no place in a descriptor");
                 }

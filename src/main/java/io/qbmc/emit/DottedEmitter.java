@@ -1,5 +1,6 @@
 package io.qbmc.emit;
 
+import io.qbmc.api.Qbmc;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
 import io.qbmc.graph.Value;
@@ -14,9 +15,17 @@ public final class DottedEmitter {
     private DottedEmitter() {
     }
 
+    /** @throws Qbmc.UnsupportedFormException for a tree dotted syntax cannot hold (an empty list) */
     public static String emit(BlockNode root) {
         StringBuilder out = new StringBuilder();
         node(root, "", out);
+        char last = out.length() == 0 ? 'x' : out.charAt(out.length() - 1);
+        if (Character.isWhitespace(last) || Character.isSpaceChar(last)) {
+            // QemuOpts ignores one trailing comma (util/qemu-option.c get_opt_name_value); it
+            // keeps a last value ending in whitespace intact through anything that trims lines
+            // (qbmc's own reader, a shell's command substitution)
+            out.append(',');
+        }
         return out.toString();
     }
 
@@ -43,6 +52,12 @@ public final class DottedEmitter {
                 value(e.getValue(), schema, path + "." + e.getKey(), prefix, out);
             }
         } else if (v instanceof Value.Arr a) {
+            if (a.items().isEmpty()) {
+                // keyval and QemuOpts have no syntax for [] (util/keyval.c: "there is no way to denote
+                // an empty array"); leaving it out would change the graph silently
+                throw new Qbmc.UnsupportedFormException("Option '" + key + "' is an empty list, which dotted"
+                        + " syntax cannot write", "use --to json or --to blockdev, which write []");
+            }
             for (int i = 0; i < a.items().size(); i++) {
                 value(a.items().get(i), schema, path + "." + i, prefix, out);
             }

@@ -4,6 +4,7 @@ import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
 import io.qbmc.graph.Value;
+import io.qbmc.schema.DriverSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class TreeEmitter {
     }
 
     private static void body(BlockNode node, String indent, StringBuilder out) {
+        DriverSchema schema = Layout.schema(node);
         List<Map.Entry<String, Value>> entries = new ArrayList<>();
         for (Map.Entry<String, Value> e : Layout.ordered(node).entrySet()) {
             if (!e.getKey().equals("node-name")) {
@@ -56,11 +58,14 @@ public final class TreeEmitter {
         }
         for (int i = 0; i < entries.size(); i++) {
             boolean last = i == entries.size() - 1;
-            entry(entries.get(i).getKey(), entries.get(i).getValue(), indent, last, out);
+            String key = entries.get(i).getKey();
+            entry(key, entries.get(i).getValue(), schema, key, indent, last, out);
         }
     }
 
-    private static void entry(String key, Value v, String indent, boolean last, StringBuilder out) {
+    /** @param path the option's path in its node, to find the schema order of a group's members */
+    private static void entry(String key, Value v, DriverSchema schema, String path, String indent, boolean last,
+            StringBuilder out) {
         out.append(indent).append(last ? "└── " : "├── ").append(key).append(':');
         if (!(v instanceof Value.Obj) && !(v instanceof Value.Arr)) {
             out.append(' ');
@@ -78,14 +83,18 @@ public final class TreeEmitter {
             }
         } else if (v instanceof Value.Obj o) {
             out.append('\n');
-            List<Map.Entry<String, Value>> members = new ArrayList<>(o.members().entrySet());
+            // schema order, as the other emitters: equal graphs built in another order draw the same tree
+            List<Map.Entry<String, Value>> members = new ArrayList<>(
+                    Layout.ordered(o.members(), Layout.members(schema, path)).entrySet());
             for (int i = 0; i < members.size(); i++) {
-                entry(members.get(i).getKey(), members.get(i).getValue(), inner, i == members.size() - 1, out);
+                String member = members.get(i).getKey();
+                entry(member, members.get(i).getValue(), schema, path + "." + member, inner, i == members.size() - 1, out);
             }
         } else if (v instanceof Value.Arr a) {
             out.append('\n');
             for (int i = 0; i < a.items().size(); i++) {
-                entry(Integer.toString(i), a.items().get(i), inner, i == a.items().size() - 1, out);
+                entry(Integer.toString(i), a.items().get(i), schema, path + "." + i, inner, i == a.items().size() - 1,
+                        out);
             }
         } else if (v instanceof Value.Str s) {
             out.append(JsonText.quote(s.value())).append('\n');

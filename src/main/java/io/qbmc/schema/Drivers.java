@@ -111,7 +111,7 @@ public final class Drivers {
                 opt("size", SIZE, "Virtual size of the image, to size bitmap files before the image exists.")
                         .asStrong(),
                 opt("descriptor", STR, "Path of a QBM descriptor (docs/qbm-spec.md) that supplies image,"
-                        + " bitmaps and mode; the same as giving them inline."),
+                        + " bitmaps and mode; the same as giving them inline.").asInputOnly(),
                 opt("bitmaps", listOf(group(
                         opt("name", STR, "Bitmap name: non-empty, at most 1023 bytes of UTF-8, unique.").asRequired(),
                         opt("file", PROTOCOL_NODE, "The node holding the bitmap file.").asRequired(),

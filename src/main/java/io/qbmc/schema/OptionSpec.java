@@ -5,24 +5,31 @@ package io.qbmc.schema;
  *
  * @param defaultValue the default as QEMU documents it, for docs only; null when none
  * @param strong       whether QEMU keeps it in the canonical json: filename (strong_runtime_opts)
+ * @param inputOnly    whether the option is rewritten into others before binding (blkdebug's x-image
+ *                     becomes the image child, qbm's descriptor its image and bitmaps), so a compiled
+ *                     graph never holds it
  */
 public record OptionSpec(String name, OptionType type, boolean required, String defaultValue, boolean strong,
-        String doc) {
+        String doc, boolean inputOnly) {
 
     public static OptionSpec of(String name, OptionType type, String doc) {
-        return new OptionSpec(name, type, false, null, false, doc);
+        return new OptionSpec(name, type, false, null, false, doc, false);
     }
 
     public OptionSpec asRequired() {
-        return new OptionSpec(name, type, true, defaultValue, strong, doc);
+        return new OptionSpec(name, type, true, defaultValue, strong, doc, inputOnly);
     }
 
     public OptionSpec asStrong() {
-        return new OptionSpec(name, type, required, defaultValue, true, doc);
+        return new OptionSpec(name, type, required, defaultValue, true, doc, inputOnly);
     }
 
     public OptionSpec withDefault(String value) {
-        return new OptionSpec(name, type, required, value, strong, doc);
+        return new OptionSpec(name, type, required, value, strong, doc, inputOnly);
+    }
+
+    public OptionSpec asInputOnly() {
+        return new OptionSpec(name, type, required, defaultValue, strong, doc, true);
     }
 
     public boolean isChild() {

@@ -55,12 +55,12 @@ final class OtherDrivers {
         Drivers.protocol("blkverify", "Debug filter comparing a test image against a raw reference.",
                 opt("test", NODE, "The image under test; its format is probed when not given.").asRequired(),
                 opt("raw", PROTOCOL_NODE, "The raw reference image, opened as a protocol node.").asRequired(),
-                opt("x-image", STR, "Legacy: filename of the test image."),
-                opt("x-raw", STR, "Legacy: filename of the raw image."));
+                opt("x-image", STR, "Legacy: filename of the test image (json: honoured).").asInputOnly(),
+                opt("x-raw", STR, "Legacy: filename of the raw image (json: honoured).").asInputOnly());
         Drivers.protocol("blkdebug", "Debug filter that injects errors and delays by rules.",
                 opt("image", PROTOCOL_NODE, "The image to debug.").asRequired(),
                 opt("config", STR, "Path of a rules configuration file.").asStrong(),
-                opt("x-image", STR, "Legacy: filename of the image (json: honoured here)."),
+                opt("x-image", STR, "Legacy: filename of the image (json: honoured here).").asInputOnly(),
                 opt("align", SIZE, "Required alignment of requests, a power of two.").asStrong(),
                 opt("max-transfer", SIZE, "Maximum request size, a multiple of align.").asStrong(),
                 opt("opt-write-zero", SIZE, "Preferred write-zeroes alignment.").asStrong(),

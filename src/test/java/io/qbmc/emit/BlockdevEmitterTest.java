@@ -14,9 +14,11 @@ class BlockdevEmitterTest {
         var g = Graphs.graph("driver=quorum,vote-threshold=1,children.0.driver=file,children.0.filename=a.raw,"
                 + "children.1.driver=raw,children.1.file.driver=file,children.1.file.filename=b.raw");
         assertEquals(List.of(
-                "{\"driver\":\"file\",\"node-name\":\"qbmc-n0\",\"filename\":\"a.raw\"}",
-                "{\"driver\":\"file\",\"node-name\":\"qbmc-n1\",\"filename\":\"b.raw\"}",
-                "{\"driver\":\"raw\",\"node-name\":\"qbmc-n2\",\"file\":\"qbmc-n1\"}",
+                // children of a parent inherit discard=unmap (block.c bdrv_inherited_options); as
+                // separate -blockdev nodes they must say so
+                "{\"driver\":\"file\",\"node-name\":\"qbmc-n0\",\"discard\":\"unmap\",\"filename\":\"a.raw\"}",
+                "{\"driver\":\"file\",\"node-name\":\"qbmc-n1\",\"discard\":\"unmap\",\"filename\":\"b.raw\"}",
+                "{\"driver\":\"raw\",\"node-name\":\"qbmc-n2\",\"discard\":\"unmap\",\"file\":\"qbmc-n1\"}",
                 "{\"driver\":\"quorum\",\"node-name\":\"qbmc-n3\",\"children\":[\"qbmc-n0\",\"qbmc-n2\"],\"vote-threshold\":1}"),
                 BlockdevEmitter.nodes(g));
     }
@@ -24,7 +26,9 @@ class BlockdevEmitterTest {
     @Test
     void givenNamesAreKept() {
         var g = Graphs.graph("driver=raw,node-name=r,cache.direct=on,size=512,file.driver=file,file.filename=a,,b.raw");
-        assertEquals("[{\"driver\":\"file\",\"node-name\":\"qbmc-n0\",\"filename\":\"a,b.raw\"},"
+        // the file child inherits cache.direct and discard=unmap from its parent
+        assertEquals("[{\"driver\":\"file\",\"node-name\":\"qbmc-n0\",\"cache\":{\"direct\":true},"
+                + "\"discard\":\"unmap\",\"filename\":\"a,b.raw\"},"
                 + "{\"driver\":\"raw\",\"node-name\":\"r\",\"cache\":{\"direct\":true},\"size\":512,\"file\":\"qbmc-n0\"}]",
                 BlockdevEmitter.emit(g));
     }
@@ -32,7 +36,7 @@ class BlockdevEmitterTest {
     @Test
     void generatedNamesAvoidTakenOnes() {
         var g = Graphs.graph("driver=raw,node-name=qbmc-n0,file.driver=file,file.filename=a.raw");
-        assertEquals(List.of("{\"driver\":\"file\",\"node-name\":\"qbmc-n1\",\"filename\":\"a.raw\"}",
+        assertEquals(List.of("{\"driver\":\"file\",\"node-name\":\"qbmc-n1\",\"discard\":\"unmap\",\"filename\":\"a.raw\"}",
                 "{\"driver\":\"raw\",\"node-name\":\"qbmc-n0\",\"file\":\"qbmc-n1\"}"), BlockdevEmitter.nodes(g));
     }
 
