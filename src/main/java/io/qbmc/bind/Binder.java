@@ -32,10 +32,23 @@ public final class Binder {
     private final Origins origins;
 
     public Binder(Typing typing, Diagnostics diags, Origins origins) {
+        this(typing, diags, origins, false);
+    }
+
+    /**
+     * @param qapi whether the nodes come as -blockdev options, which QAPI's schema checks: every
+     *             node names its driver there, nothing is probed
+     */
+    public Binder(Typing typing, Diagnostics diags, Origins origins, boolean qapi) {
         this.typing = typing;
         this.diags = diags;
         this.origins = origins;
+        this.qapi = qapi;
     }
+
+    private final boolean qapi;
+    /** Option paths from the top node to the node being bound, for messages that name whole paths. */
+    private final java.util.ArrayDeque<String> nodePath = new java.util.ArrayDeque<>();
 
     /** Where a node sits decides what a missing driver means (bdrv_fill_options, bdrv_open_inherit). */
     public enum Role {
@@ -118,6 +131,13 @@ public final class Binder {
                         guess != null ? "did you mean '" + guess + "'?" : "docs/options.md lists the drivers");
             }
             return schema;
+        }
+        if (qapi) {
+            // BlockdevOptions has a mandatory discriminator; QAPI names the whole path
+            String path = nodePath.isEmpty() ? "driver" : String.join(".", nodePath) + ".driver";
+            diags.report(Code.MISSING_OPTION, nodeSpan, "Parameter '" + path + "' is missing",
+                    "-blockdev nodes name their driver: add " + path + "=...");
+            return null;
         }
         if (role == Role.PROTOCOL && tree.get("filename") instanceof OptionTree.Leaf) {
             // bdrv_find_protocol without a protocol prefix: the file driver
@@ -323,7 +343,13 @@ public final class Binder {
 
     private Value child(OptionType.ChildRef type, OptionTree tree, String path) {
         if (tree instanceof OptionTree.Group g) {
-            BlockNode node = bindNode(g, type.protocol() ? Role.PROTOCOL : Role.IMAGE, g.span());
+            nodePath.addLast(path);
+            BlockNode node;
+            try {
+                node = bindNode(g, type.protocol() ? Role.PROTOCOL : Role.IMAGE, g.span());
+            } finally {
+                nodePath.removeLast();
+            }
             return node == null ? null : new Value.Node(new Child.Inline(node));
         }
         if (tree instanceof OptionTree.Leaf leaf) {
@@ -515,9 +541,15 @@ public final class Binder {
                 return null;
             }
             BigDecimal d = new BigDecimal(n.literal());
-            if (d.signum() < 0 && type instanceof OptionType.Size || d.compareTo(new BigDecimal("18446744073709551615")) > 0
-                    || d.compareTo(new BigDecimal(Long.MIN_VALUE)) < 0) {
-                diags.report(Code.OUT_OF_RANGE, at, "Parameter '" + path + "' is out of range", null);
+            if (d.compareTo(new BigDecimal(Long.MAX_VALUE)) > 0 || d.compareTo(new BigDecimal(Long.MIN_VALUE)) < 0) {
+                // QEMU's JSON parser reads an integer beyond int64 as a float, which QAPI refuses
+                diags.report(Code.WRONG_TYPE, at, "Invalid parameter type for '" + path + "', expected: integer",
+                        "integers in -blockdev JSON fit in 64 signed bits");
+                return null;
+            }
+            if (d.signum() < 0 && type instanceof OptionType.Size) {
+                diags.report(Code.OUT_OF_RANGE, at,
+                        "Parameter '" + path + "' expects a non-negative number below 2^64", null);
                 return null;
             }
             return new Value.Int(d.toBigInteger().longValue());

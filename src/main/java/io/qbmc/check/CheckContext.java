@@ -26,9 +26,10 @@ public final class CheckContext {
      *
      * @param top        the top-level node it was reached from
      * @param path       option path from the top node, e.g. "file.image"
-     * @param inherited  options inherited from parents, by name ("cache.direct", "read-only")
+     * @param effective  the node's options as QEMU opens it: its own plus what it inherits from
+     *                   its parents (graph.Inheritance)
      */
-    public record Visit(BlockNode node, BlockNode top, String path, Map<String, Value> inherited) {
+    public record Visit(BlockNode node, BlockNode top, String path, Map<String, Value> effective) {
     }
 
     public CheckContext(BlockGraph graph, Origins origins, boolean objectsKnown) {
@@ -36,7 +37,7 @@ public final class CheckContext {
         this.origins = origins;
         this.objectsKnown = objectsKnown;
         for (BlockNode top : graph.nodes()) {
-            walk(top, top, "", Map.of(), Collections.newSetFromMap(new IdentityHashMap<>()));
+            walk(top, top, "", top.options(), Collections.newSetFromMap(new IdentityHashMap<>()));
         }
     }
 
@@ -58,25 +59,14 @@ public final class CheckContext {
         return visits;
     }
 
-    private void walk(BlockNode node, BlockNode top, String path, Map<String, Value> inherited,
+    private void walk(BlockNode node, BlockNode top, String path, Map<String, Value> effective,
             java.util.Set<BlockNode> seen) {
         if (!seen.add(node)) {
             return;
         }
-        visits.add(new Visit(node, top, path, inherited));
-        Map<String, Value> mine = new java.util.LinkedHashMap<>(inherited);
-        Value cache = node.options().get("cache");
-        if (cache instanceof Value.Obj o) {
-            for (Map.Entry<String, Value> e : o.members().entrySet()) {
-                mine.put("cache." + e.getKey(), e.getValue());
-            }
-        }
-        Value ro = node.options().get("read-only");
-        if (ro != null) {
-            mine.put("read-only", ro);
-        }
-        forEachInlineChild(node, (childPath, child) ->
-                walk(child, top, path.isEmpty() ? childPath : path + "." + childPath, mine, seen));
+        visits.add(new Visit(node, top, path, effective));
+        forEachInlineChild(node, (childPath, child) -> walk(child, top, path.isEmpty() ? childPath : path + "." + childPath,
+                io.qbmc.graph.Inheritance.effective(child.options(), effective, childPath.equals("backing")), seen));
     }
 
     /** Calls back for every inline child of a node, with its option path relative to the node. */
@@ -115,10 +105,9 @@ public final class CheckContext {
         }
     }
 
-    /** An option of a node, inherited from its parents when the node does not set it. */
+    /** An option of a node as QEMU opens it: its own, else inherited from its parents; null when neither. */
     public static Value effective(Visit visit, String name) {
-        Value own = lookup(visit.node().options(), name);
-        return own != null ? own : visit.inherited().get(name);
+        return lookup(visit.effective(), name);
     }
 
     /** A possibly dotted option path in an options map. */

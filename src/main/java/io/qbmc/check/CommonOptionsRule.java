@@ -11,19 +11,24 @@ final class CommonOptionsRule implements Rule {
         for (CheckContext.Visit v : context.visits()) {
             var o = v.node().options();
             if (o.get("detect-zeroes") instanceof Value.Str dz && dz.value().equals("unmap")
-                    && !(o.get("discard") instanceof Value.Str d && d.value().equals("unmap"))) {
+                    && !(CheckContext.effective(v, "discard") instanceof Value.Str d && d.value().equals("unmap"))) {
                 diags.report(Code.DRIVER_CONSTRAINT, context.origins().value(v.node(), "detect-zeroes"),
                         "setting detect-zeroes to unmap is not allowed without setting discard operation to unmap",
                         "add discard=unmap, or use detect-zeroes=on");
             }
-            if (o.get("force-share") instanceof Value.Bool fs && fs.value()) {
+            boolean ownShare = o.get("force-share") instanceof Value.Bool own && own.value();
+            boolean inherited = !o.containsKey("force-share")
+                    && CheckContext.effective(v, "force-share") instanceof Value.Bool fs && fs.value();
+            if (ownShare || inherited && o.get("read-only") instanceof Value.Bool r && !r.value()) {
+                // an inherited force-share is reported where it is written, unless this child
+                // asks for read-write itself
                 Value ro = CheckContext.effective(v, "read-only");
                 if (ro instanceof Value.Bool b && !b.value()) {
                     // read-only=off asks for read-write, which block.c refuses with force-share
                     diags.report(Code.DRIVER_CONSTRAINT, context.origins().value(v.node(), "force-share"),
                             "force-share=on can only be used with read-only images", "set read-only=on");
                 } else if (ro == null) {
-                    diags.report(Code.SHARED_FILE_WARNING, context.origins().value(v.node(), "force-share"),
+                    diags.report(Code.FORCE_SHARE_READ_WRITE, context.origins().value(v.node(), "force-share"),
                             "force-share=on can only be used with read-only images",
                             "QEMU refuses it when the node is opened read-write, as a VM does; add read-only=on");
                 }

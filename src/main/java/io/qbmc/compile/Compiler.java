@@ -49,7 +49,12 @@ public final class Compiler {
                     "raise it with --max-input-size, or split the input");
             return new CompileResult(source, null, origins, diags.sorted(), List.of());
         }
-        Text text = Inputs.trim(Text.slice(source, start, end));
+        Text raw = Text.slice(source, start, end);
+        // qemu-img takes its argument verbatim: blanks around a dotted string or a json: name are
+        // part of it. Only a file's final line break is not, and forms whose syntax ignores
+        // blanks (JSON, HOCON, command lines) are detected without them.
+        Text verbatim = isFileLike(source) ? Inputs.withoutFinalLineBreaks(raw) : raw;
+        Text text = Inputs.trim(raw);
         FrontEndResult read = new FrontEndResult();
         if (text.length() == 0) {
             diags.report(Code.EMPTY_INPUT, text.span(0, 0), "Nothing to compile: the input is empty", null);
@@ -62,7 +67,7 @@ public final class Compiler {
         } else if (isJsonConfig(source, text)) {
             ImageOpts.readJsonConfig(text, read, diags);
         } else {
-            frontEnd(text, read, diags);
+            frontEnd(text, verbatim, read, diags);
         }
         if (read.units.isEmpty() && !diags.hasErrors()) {
             // a command line without -drive or -blockdev: there is no graph to check or print
@@ -91,10 +96,18 @@ public final class Compiler {
         return source.file() != null && source.file().getFileName().toString().endsWith(".qbm");
     }
 
-    private void frontEnd(Text text, FrontEndResult read, Diagnostics diags) {
+    private static boolean isFileLike(Source source) {
+        return source.file() != null || source.name().equals("<stdin>");
+    }
+
+    /**
+     * @param text     the input without surrounding blanks, for forms that ignore them
+     * @param verbatim the input as QEMU would see it, for dotted strings and json: names
+     */
+    private void frontEnd(Text text, Text verbatim, FrontEndResult read, Diagnostics diags) {
         String s = text.value();
-        if (JsonFilename.is(s)) {
-            ImageOpts.readJson(text, read, diags);
+        if (JsonFilename.is(verbatim.value())) {
+            ImageOpts.readJson(verbatim, read, diags);
         } else if (s.startsWith("{") || s.startsWith("[")) {
             Blockdev.readSet(text, read, diags);
         } else if (CommandLine.looksLike(s)) {
@@ -102,9 +115,9 @@ public final class Compiler {
         } else if (dialect == Dialect.BLOCKDEV) {
             Blockdev.readSet(text, read, diags);
         } else if (dialect == Dialect.DRIVE) {
-            Drive.read(text, read, diags);
+            Drive.read(verbatim, read, diags);
         } else {
-            ImageOpts.read(text, read, diags);
+            ImageOpts.read(verbatim, read, diags);
         }
     }
 
@@ -116,7 +129,7 @@ public final class Compiler {
         List<DriveOptions> drives = new ArrayList<>();
         for (int i = 0; i < read.units.size(); i++) {
             Unit u = read.units.get(i);
-            Binder binder = new Binder(u.typing(), diags, origins);
+            Binder binder = new Binder(u.typing(), diags, origins, u.blockdev());
             BlockNode node = binder.bind(u.tree(), u.role(), u.span());
             if (node == null) {
                 continue;

@@ -135,6 +135,9 @@ public enum Code {
             "QEMU accepts this spelling but deprecates it."),
     FLATTEN_OVERRIDE("QBMC-W007", Severity.WARNING, "flat and nested key collide",
             "In JSON, a nested object's member wins over a flat dotted key naming the same option."),
+    FORCE_SHARE_READ_WRITE("QBMC-W008", Severity.WARNING, "force-share on a node that may open read-write",
+            "force-share=on needs a read-only node. Tools that open read-only (qemu-img info) accept it; a VM "
+                    + "opening the node read-write refuses it. Say read-only=on."),
 
     // ---- notes ----
     SKIPPED_FLAG("QBMC-N001", Severity.NOTE, "command-line flag skipped",

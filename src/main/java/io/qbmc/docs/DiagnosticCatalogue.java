@@ -140,6 +140,8 @@ public final class DiagnosticCatalogue {
                 "Write \"backing\": null in JSON; dotted options have no null."));
         put(Code.FLATTEN_OVERRIDE, validate("json:{\"driver\": \"raw\", \"file.filename\": \"a.img\","
                 + " \"file\": {\"driver\": \"file\", \"filename\": \"b.img\"}}", "Give the option once."));
+        put(Code.FORCE_SHARE_READ_WRITE, validate(FILE + ",force-share=on",
+                "Add read-only=on: shared permissions need a read-only node."));
         put(Code.SKIPPED_FLAG, validate("qemu-system-x86_64 -m 1024 -drive file=disk.img,format=raw",
                 "Nothing to fix: qbmc only compiles the block devices."));
         put(Code.FRONTEND_KEY, validate(Dialect.DRIVE, "file=disk.img,format=raw,if=virtio",

@@ -4,6 +4,7 @@ import io.qbmc.api.Qbmc;
 import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
+import io.qbmc.graph.Inheritance;
 import io.qbmc.graph.Value;
 import io.qbmc.schema.DriverSchema;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ public final class BlockdevEmitter {
     private static Value replaceChildren(Value v, BlockNode parent, boolean cow, Set<String> taken, int[] counter,
             List<String> out) {
         if (v instanceof Value.Node n && n.child() instanceof Child.Inline i) {
-            BlockNode alone = Inherited.writtenOut(i.node(), parent, cow);
+            BlockNode alone = Inheritance.writtenOut(i.node(), parent.options(), cow);
             return new Value.Node(new Child.Ref(flatten(alone, taken, counter, out)));
         }
         if (v instanceof Value.Obj o) {

@@ -60,7 +60,7 @@ class CommonOptionsRuleTest {
         // block.c: "force-share=on can only be used with read-only images" when opened read-write;
         // qemu-img info opens read-only and accepts it, a VM does not
         Marked m = Marked.of(RAW + "force-share=^on^");
-        assertOnly(RuleRun.run(rule, m), Code.SHARED_FILE_WARNING, "force-share=on can only be used with read-only images", m.span());
+        assertOnly(RuleRun.run(rule, m), Code.FORCE_SHARE_READ_WRITE, "force-share=on can only be used with read-only images", m.span());
     }
 
     @Test

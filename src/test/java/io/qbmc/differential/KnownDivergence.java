@@ -28,18 +28,6 @@ record KnownDivergence(String name, Predicate<Divergence> applies, String reason
     private static final Predicate<Divergence> QEMU_ACCEPTED = d -> d.qemu().startsWith("accepted");
 
     static final List<KnownDivergence> ALL = List.of(
-            new KnownDivergence("quorum-empty-children-list",
-                    qemuSays("Number of provided children must be 1 or more").and(QBMC_VALID)
-                            .and(d -> d.spec().text().contains("\"children\":[]")),
-                    "QEMU is right: block/quorum.c:950 refuses zero children. qbmc: graph/QuorumNode.options()"
-                            + " drops an empty children list, so check/QuorumRule's containsKey(\"children\") never"
-                            + " holds and nothing reports it."),
-            new KnownDivergence("legacy-filename-children",
-                    qbmcSays("A block device must be specified for").and(QEMU_ACCEPTED)
-                            .and(d -> d.spec().text().contains("x-image") || d.spec().text().contains("x-raw")),
-                    "QEMU is right: blkdebug.c:506 and blkverify.c:125,132 pass x-image/x-raw as the filename"
-                            + " argument of the image/raw/test child (so a json: value is honoured). qbmc:"
-                            + " bind/Binder.missing() requires the child and x-image stays a plain string."),
             new KnownDivergence("blkdebug-rule-without-index",
                     qbmcSays("Invalid parameter type for 'inject-error', expected: array").and(QEMU_ACCEPTED),
                     "QEMU is right: util/qemu-config.c:426 config_parse_qdict_section takes one rule written"
@@ -59,11 +47,5 @@ record KnownDivergence(String name, Predicate<Divergence> applies, String reason
                             "Parameter 'host-key-check.type' is unexpected").and(QBMC_VALID),
                     "QEMU is right: SocketAddress (qapi/sockets.json) and SshHostKeyCheck are unions: the"
                             + " members allowed and required depend on type/mode. qbmc's schema flattens them"
-                            + " into one group of optional members (schema/OptionType.Group)."),
-            new KnownDivergence("input-trimmed",
-                    QBMC_VALID.and(d -> !d.spec().text().equals(d.spec().text().strip())),
-                    "QEMU is right: qemu-img takes its argument verbatim, so a blank before the spec is part"
-                            + " of the first key (' json:' is an unknown protocol, '\\tdriver' an unknown option) and"
-                            + " one after it part of the last value ('1\\n' is not a number). qbmc:"
-                            + " compile/Compiler.compile trims the input (compile/Inputs.trim) before reading it."));
+                            + " into one group of optional members (schema/OptionType.Group)."));
 }

@@ -102,7 +102,8 @@ class JsonEmitterTest {
     @Test
     void blockdevSetIsInlinedFromItsRoot() {
         var g = Graphs.graph("driver=file,node-name=f,filename=a.raw\ndriver=raw,node-name=r,file=f", Dialect.BLOCKDEV);
+        // f was a node of its own (discard=ignore by default); in place it would unmap, so it says so
         assertEquals("json:{\"node-name\": \"r\", \"driver\": \"raw\", \"file\": {\"node-name\": \"f\", \"driver\": \"file\", "
-                + "\"filename\": \"a.raw\"}}", Qbmc.emit(g, OutputForm.JSON));
+                + "\"filename\": \"a.raw\", \"discard\": \"ignore\"}}", Qbmc.emit(g, OutputForm.JSON));
     }
 }

@@ -9,7 +9,6 @@ import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.BlockNodes;
 import io.qbmc.graph.Child;
-import io.qbmc.graph.Inliner;
 import io.qbmc.graph.Value;
 import io.qbmc.testing.gen.GraphFacts;
 import java.util.ArrayList;
@@ -107,10 +106,16 @@ final class BlockdevEquivalence {
             last = at;
         }
 
+        // both sides expanded the same structural way; graph.Inliner would also state defaults
+        // that inlining a -blockdev node changes, which is its own subject (InlinerTest)
+        Map<String, BlockNode> readBackByName = new HashMap<>();
+        for (BlockNode n : readBack.nodes()) {
+            expand(n, readBackByName);
+        }
         Map<String, BlockNode> byName = new HashMap<>();
         for (BlockNode top : original.nodes()) {
             BlockNode expected = expand(top, byName);
-            BlockNode actual = Inliner.inline(readBack.named().get(standIn.get(top)), readBack.named());
+            BlockNode actual = readBackByName.get(standIn.get(top));
             assertEquals(expected, stripNames(actual, generated), "node " + standIn.get(top) + context);
         }
     }
