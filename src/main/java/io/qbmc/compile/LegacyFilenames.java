@@ -20,13 +20,18 @@ final class LegacyFilenames {
     /** How deeply json: filenames may nest inside each other. */
     static final int MAX_DEPTH = 32;
 
-    private record Legacy(String driver, String option, String child) {
+    /**
+     * @param pathKey where a plain path goes in the child: "filename" for a child opened as a
+     *                protocol node, "file.filename" for one whose format is probed (bdrv_open_inherit
+     *                opens a filename argument as the file of the node being probed)
+     */
+    private record Legacy(String driver, String option, String child, String pathKey) {
     }
 
     private static final List<Legacy> LEGACY = List.of(
-            new Legacy("blkdebug", "x-image", "image"),
-            new Legacy("blkverify", "x-image", "test"),
-            new Legacy("blkverify", "x-raw", "raw"));
+            new Legacy("blkdebug", "x-image", "image", "filename"),
+            new Legacy("blkverify", "x-image", "test", "file.filename"),
+            new Legacy("blkverify", "x-raw", "raw", "filename"));
 
     private LegacyFilenames() {
     }
@@ -72,7 +77,7 @@ final class LegacyFilenames {
                         out = Merge.explicitWins(prefixed, out, diags);
                     }
                 } else {
-                    String key = childPrefix + "filename";
+                    String key = childPrefix + l.pathKey();
                     boolean explicit = out.stream().anyMatch(x -> x.key().equals(key));
                     if (explicit) {
                         diags.report(Code.FILE_AND_FILENAME, o.keySpan(),
