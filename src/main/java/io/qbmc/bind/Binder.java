@@ -228,6 +228,9 @@ public final class Binder {
         if (type instanceof OptionType.Group g) {
             return group(schema, g, tree, path, spans);
         }
+        if (type instanceof OptionType.Union u) {
+            return union(schema, u, tree, path, spans);
+        }
         if (type instanceof OptionType.Alternate a) {
             return tree instanceof OptionTree.Leaf ? value(schema, a.scalar(), tree, path, spans)
                     : group(schema, a.group(), tree, path, spans);
@@ -317,6 +320,21 @@ public final class Binder {
         return new Value.Obj(members);
     }
 
+    /** A QAPI union: the discriminator picks which members the group may have. */
+    private Value union(DriverSchema schema, OptionType.Union u, OptionTree tree, String path, NodeSpans spans) {
+        if (!(tree instanceof OptionTree.Group g)) {
+            return group(schema, u.all(), tree, path, spans);
+        }
+        OptionTree d = g.get(u.discriminator());
+        String value = d instanceof OptionTree.Leaf leaf && leaf.value() instanceof Scalar.Str s ? s.value() : null;
+        if (value == null || !u.values().contains(value)) {
+            // the discriminator is missing or wrong, which is what gets reported; the members
+            // of every variant pass until it is right
+            return group(schema, u.all(), tree, path, spans);
+        }
+        return group(schema, u.variant(value), tree, path, spans);
+    }
+
     private Value list(DriverSchema schema, OptionType.ListOf l, OptionTree tree, String path, NodeSpans spans) {
         if (tree instanceof OptionTree.Items items) {
             List<Value> out = new ArrayList<>();
@@ -327,6 +345,11 @@ public final class Binder {
                 }
             }
             return new Value.Arr(out);
+        }
+        if (l.bareElement() && !qapi && tree instanceof OptionTree.Group one) {
+            // one rule written without an index (inject-error.event=...), as QemuOpts takes it
+            Value v = value(schema, l.element(), one, path + ".0", spans);
+            return v == null ? null : new Value.Arr(List.of(v));
         }
         if (tree instanceof OptionTree.Leaf leaf) {
             if (leaf.value() instanceof Scalar.EmptyList) {
@@ -563,7 +586,7 @@ public final class Binder {
     private void missing(DriverSchema schema, Iterable<OptionSpec> specs, Map<String, Value> have, String prefix,
             OptionTree where, Span nodeSpan) {
         for (OptionSpec spec : specs) {
-            if (!spec.required()) {
+            if (!spec.required() || spec.blockdevOnly() && !qapi) {
                 continue;
             }
             Value v = have.get(spec.name());

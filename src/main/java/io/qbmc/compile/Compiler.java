@@ -50,11 +50,12 @@ public final class Compiler {
             return new CompileResult(source, null, origins, diags.sorted(), List.of());
         }
         Text raw = Text.slice(source, start, end);
-        // qemu-img takes its argument verbatim: blanks around a dotted string or a json: name are
-        // part of it. Only a file's final line break is not, and forms whose syntax ignores
-        // blanks (JSON, HOCON, command lines) are detected without them.
-        Text verbatim = isFileLike(source) ? Inputs.withoutFinalLineBreaks(raw) : raw;
+        // qemu-img takes its argument verbatim: blanks around a dotted string or a json: name
+        // given as an argument are part of it. A spec kept in a file (or piped in) is laid out
+        // like text, so its surrounding blank lines and indentation are not; forms whose syntax
+        // ignores blanks (JSON, HOCON, command lines) are detected without them.
         Text text = Inputs.trim(raw);
+        Text verbatim = isFileLike(source) ? text : raw;
         FrontEndResult read = new FrontEndResult();
         if (text.length() == 0) {
             diags.report(Code.EMPTY_INPUT, text.span(0, 0), "Nothing to compile: the input is empty", null);

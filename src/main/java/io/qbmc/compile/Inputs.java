@@ -7,16 +7,6 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** The text without the line breaks a file ends with. */
-    static Text withoutFinalLineBreaks(Text t) {
-        String s = t.value();
-        int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return end == s.length() ? t : t.sub(0, end);
-    }
-
     /** The text without surrounding whitespace, for forms whose syntax ignores it. */
     static Text trim(Text t) {
         String s = t.value();

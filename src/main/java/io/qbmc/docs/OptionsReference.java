@@ -76,6 +76,9 @@ public final class OptionsReference {
         if (t instanceof OptionType.Alternate a) {
             t = a.group();
         }
+        if (t instanceof OptionType.Union u) {
+            t = u.all();
+        }
         return t instanceof OptionType.Group g ? g.members() : List.of();
     }
 

@@ -59,6 +59,9 @@ final class Layout {
         if (t instanceof OptionType.Alternate a) {
             t = a.group();
         }
+        if (t instanceof OptionType.Union u) {
+            t = u.all();
+        }
         return t instanceof OptionType.Group g ? g.members() : List.of();
     }
 
@@ -82,6 +85,9 @@ final class Layout {
             }
             if (t instanceof OptionType.Alternate a) {
                 t = a.group();
+            }
+            if (t instanceof OptionType.Union u) {
+                t = u.all();
             }
             level = t instanceof OptionType.Group g ? g.members() : List.of();
         }

@@ -64,8 +64,17 @@ public sealed interface OptionType {
         }
     }
 
-    /** A list written key.0, key.1, ... */
-    record ListOf(OptionType element) implements OptionType {
+    /**
+     * A list written key.0, key.1, ...
+     *
+     * @param bareElement whether QemuOpts also takes one element written without an index
+     *                    (key.member=...), as blkdebug's rule sections do (util/qemu-config.c)
+     */
+    record ListOf(OptionType element, boolean bareElement) implements OptionType {
+        public ListOf(OptionType element) {
+            this(element, false);
+        }
+
         @Override
         public String describe() {
             return "list of " + element.describe();
@@ -101,6 +110,56 @@ public sealed interface OptionType {
         @Override
         public String describe() {
             return scalar.describe() + " or group";
+        }
+    }
+
+    /**
+     * QAPI's union: a group whose members depend on the value of one of them, the discriminator
+     * (SocketAddress by type, SshHostKeyCheck by mode).
+     *
+     * @param common   members of every variant, the discriminator among them
+     * @param variants the other members, by discriminator value
+     */
+    record Union(String discriminator, List<OptionSpec> common, java.util.Map<String, List<OptionSpec>> variants)
+            implements OptionType {
+        public Union {
+            common = List.copyOf(common);
+            variants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variants));
+        }
+
+        /** The members of one variant as a group. */
+        public Group variant(String value) {
+            List<OptionSpec> members = new java.util.ArrayList<>(common);
+            members.addAll(variants.getOrDefault(value, List.of()));
+            return new Group(members);
+        }
+
+        /**
+         * Every member any variant has, for ordering and docs; only the common ones required, as
+         * which others are depends on the discriminator.
+         */
+        public Group all() {
+            java.util.Map<String, OptionSpec> members = new java.util.LinkedHashMap<>();
+            common.forEach(m -> members.put(m.name(), m));
+            variants.values().forEach(v -> v.forEach(m -> members.putIfAbsent(m.name(),
+                    new OptionSpec(m.name(), m.type(), false, m.defaultValue(), m.strong(), m.doc(), m.inputOnly(),
+                            false))));
+            return new Group(List.copyOf(members.values()));
+        }
+
+        /** The values the discriminator takes. */
+        public List<String> values() {
+            for (OptionSpec c : common) {
+                if (c.name().equals(discriminator) && c.type() instanceof Enum e) {
+                    return e.values();
+                }
+            }
+            return List.copyOf(variants.keySet());
+        }
+
+        @Override
+        public String describe() {
+            return "union on " + discriminator;
         }
     }
 }

@@ -10,6 +10,8 @@ import static io.qbmc.schema.Types.group;
 import static io.qbmc.schema.Types.listOf;
 import static io.qbmc.schema.Types.oneOf;
 import static io.qbmc.schema.Types.opt;
+import static io.qbmc.schema.Types.rules;
+import static io.qbmc.schema.Types.union;
 
 /**
  * Drivers qbmc checks but does not interpret: filters, encryption, debugging and network
@@ -39,7 +41,40 @@ final class OtherDrivers {
     /** qapi/block-core.json BlockPermission. */
     private static final OptionType BLOCK_PERMISSION = oneOf("consistent-read", "write", "write-unchanged", "resize");
 
+    /** qapi/sockets.json SocketAddress: the members depend on type. */
+    private static final OptionType SOCKET_ADDRESS = Types.union("type",
+            java.util.List.of(opt("type", oneOf("inet", "unix", "vsock", "fd"), "Address type.").asRequired()),
+            orderedVariants(
+                    "inet", java.util.List.of(
+                            opt("host", STR, "Host name or address.").asRequired(),
+                            opt("port", STR, "Port number or service name.").asRequired(),
+                            opt("numeric", BOOL, "Host and port are numeric."),
+                            opt("to", NUM, "Highest port to try."),
+                            opt("ipv4", BOOL, "Use IPv4."),
+                            opt("ipv6", BOOL, "Use IPv6."),
+                            opt("keep-alive", BOOL, "Enable TCP keep-alive."),
+                            opt("mptcp", BOOL, "Use Multipath TCP.")),
+                    "unix", java.util.List.of(
+                            opt("path", STR, "Unix socket path.").asRequired(),
+                            opt("abstract", BOOL, "Abstract unix socket."),
+                            opt("tight", BOOL, "Tight abstract socket name.")),
+                    "vsock", java.util.List.of(
+                            opt("cid", STR, "vsock context id.").asRequired(),
+                            opt("port", STR, "vsock port.").asRequired()),
+                    "fd", java.util.List.of(
+                            opt("str", STR, "File descriptor name or number.").asRequired())));
+
     private OtherDrivers() {
+    }
+
+    private static java.util.Map<String, java.util.List<OptionSpec>> orderedVariants(Object... pairs) {
+        java.util.Map<String, java.util.List<OptionSpec>> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            java.util.List<OptionSpec> members = (java.util.List<OptionSpec>) pairs[i + 1];
+            out.put((String) pairs[i], members);
+        }
+        return out;
     }
 
     static void declare() {
@@ -67,7 +102,7 @@ final class OtherDrivers {
                 opt("max-write-zero", SIZE, "Maximum write-zeroes size.").asStrong(),
                 opt("opt-discard", SIZE, "Preferred discard alignment.").asStrong(),
                 opt("max-discard", SIZE, "Maximum discard size.").asStrong(),
-                opt("inject-error", listOf(group(
+                opt("inject-error", rules(group(
                         opt("event", BLKDEBUG_EVENT, "Event that triggers the rule.").asRequired(),
                         opt("state", NUM, "State in which the rule applies."),
                         opt("iotype", oneOf("read", "write", "write-zeroes", "discard", "flush", "block-status"),
@@ -76,29 +111,16 @@ final class OtherDrivers {
                         opt("sector", NUM, "Sector the rule applies to."),
                         opt("once", BOOL, "Apply only once."),
                         opt("immediately", BOOL, "Fail immediately."))), "Error injection rules.").asStrong(),
-                opt("set-state", listOf(group(
+                opt("set-state", rules(group(
                         opt("event", BLKDEBUG_EVENT, "Event that triggers the rule.").asRequired(),
                         opt("state", NUM, "State in which the rule applies."),
-                        opt("new_state", NUM, "State to move to.").asRequired())), "State transition rules.")
+                        opt("new_state", NUM, "State to move to (0 when not given, except in -blockdev).")
+                                .asRequiredInBlockdev())), "State transition rules.")
                         .asStrong(),
                 opt("take-child-perms", listOf(BLOCK_PERMISSION), "Permissions to take on the image child."),
                 opt("unshare-child-perms", listOf(BLOCK_PERMISSION), "Permissions to unshare on the image child."));
         Drivers.protocol("nbd", "Network Block Device client.",
-                opt("server", group(
-                        opt("type", oneOf("inet", "unix", "vsock", "fd"), "Address type.").asRequired(),
-                        opt("host", STR, "Host name or address."),
-                        opt("port", STR, "Port number or service name."),
-                        opt("path", STR, "Unix socket path."),
-                        opt("cid", STR, "vsock context id."),
-                        opt("str", STR, "File descriptor name or number."),
-                        opt("numeric", BOOL, "Host and port are numeric."),
-                        opt("to", NUM, "Highest port to try."),
-                        opt("ipv4", BOOL, "Use IPv4."),
-                        opt("ipv6", BOOL, "Use IPv6."),
-                        opt("keep-alive", BOOL, "Enable TCP keep-alive."),
-                        opt("mptcp", BOOL, "Use Multipath TCP."),
-                        opt("abstract", BOOL, "Abstract unix socket."),
-                        opt("tight", BOOL, "Tight abstract socket name.")),
+                opt("server", SOCKET_ADDRESS,
                         "Server address; required unless the legacy host or path is given.").asStrong(),
                 // nbd_runtime_opts still takes the pre-2.9 address options
                 opt("host", STR, "Legacy: server host; use server.host.").asStrong(),
@@ -152,10 +174,12 @@ final class OtherDrivers {
                         "Server address; required unless the legacy host is given.").asStrong(),
                 opt("path", STR, "Path of the image on the server.").asRequired().asStrong(),
                 opt("user", STR, "User name.").asStrong(),
-                opt("host-key-check", group(
-                        opt("mode", oneOf("none", "hash", "known_hosts"), "How to check the host key.").asRequired(),
-                        opt("type", oneOf("md5", "sha1", "sha256"), "Hash type."),
-                        opt("hash", STR, "Expected hash.")), "Host key verification."),
+                opt("host-key-check", union("mode",
+                        java.util.List.of(opt("mode", oneOf("none", "hash", "known_hosts"),
+                                "How to check the host key.").asRequired()),
+                        java.util.Map.of("hash", java.util.List.of(
+                                opt("type", oneOf("md5", "sha1", "sha256"), "Hash type.").asRequired(),
+                                opt("hash", STR, "Expected hash.").asRequired()))), "Host key verification."),
                 // ssh_runtime_opts still takes the legacy options, translated before the visitor runs
                 opt("host", STR, "Legacy: server host; use server.host.").asStrong(),
                 opt("port", NUM, "Legacy: server port; use server.port.").asStrong(),
@@ -181,6 +205,7 @@ final class OtherDrivers {
         }
         Drivers.protocol("nvme", "Userspace NVMe driver (VFIO).",
                 opt("device", STR, "PCI address of the controller.").asRequired().asStrong(),
-                opt("namespace", NUM, "Namespace number.").asRequired().asStrong());
+                opt("namespace", NUM, "Namespace number (1 when not given, except in -blockdev).")
+                        .asRequiredInBlockdev().asStrong());
     }
 }

@@ -29,6 +29,17 @@ final class Types {
         return new OptionType.ListOf(element);
     }
 
+    /** A list of rules that QemuOpts also takes as one rule without an index. */
+    static OptionType rules(OptionType element) {
+        return new OptionType.ListOf(element, true);
+    }
+
+    /** A union: common members (the discriminator first), then members per discriminator value. */
+    static OptionType union(String discriminator, java.util.List<OptionSpec> common,
+            java.util.Map<String, java.util.List<OptionSpec>> variants) {
+        return new OptionType.Union(discriminator, common, variants);
+    }
+
     static OptionSpec opt(String name, OptionType type, String doc) {
         return OptionSpec.of(name, type, doc);
     }

@@ -39,11 +39,23 @@ class CompilerTest {
     }
 
     @Test
-    void surroundingWhitespaceIsIgnoredButSpansStayInTheSource() {
+    void aFilesSurroundingWhitespaceIsIgnoredButSpansStayInTheSource() {
         Marked m = Marked.of("\n\n   driver=raw,file.driver=file,file.filename=a.raw,^bogus^=1\n");
-        Diagnostic d = Diags.only(Compile.imageOpts(m).diagnostics());
-        Diags.assertDiag(d, Code.UNKNOWN_OPTION, "Block format 'raw' does not support the option 'bogus'", m.span());
+        Source file = new Source("spec.opts", m.text(), java.nio.file.Path.of("spec.opts"));
+        Diagnostic d = Diags.only(new Compiler(Dialect.IMAGE_OPTS).compile(file).diagnostics());
+        assertEquals(Code.UNKNOWN_OPTION, d.code());
+        assertEquals("Block format 'raw' does not support the option 'bogus'", d.message());
+        assertEquals(m.span().start(), d.span().start());
+        assertEquals(m.span().end(), d.span().end());
         assertEquals(3, d.span().line());
+    }
+
+    @Test
+    void aSpecArgumentIsTakenVerbatimAsQemuImgTakesIt() {
+        // qemu-img info --image-opts ' driver=raw,...': "Block format ... does not support the option ' driver'"
+        Marked m = Marked.of("^ driver^=raw,file.driver=file,file.filename=a.raw");
+        CompileResult r = Compile.imageOpts(m);
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.message().contains("' driver'")), r.diagnostics()::toString);
     }
 
     @Test

@@ -12,6 +12,8 @@ final class Mutator {
         "\n", " ", "\t", "#", "${", "}", "@", "\u00e9", "\ud83d\ude00", "\u0000", "\\u12", "01", "99999999999999999999",
         "-drive ", "-blockdev ", "'", "\\\n", "{\"QBM\":", "\"version\": 1"};
 
+    private static final String ALPHABET = "abcdefrw0129.,=:{}[]\"'\\-_ ";
+
     private final Random random;
 
     Mutator(long seed) {
@@ -76,7 +78,7 @@ final class Mutator {
             if (random.nextInt(3) == 0) {
                 b.append(TOKENS[random.nextInt(TOKENS.length)]);
             } else {
-                b.append("abcdefrw0129.,=:{}[]\"'\\-_ ".charAt(random.nextInt(27)));
+                b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
         }
         return b.toString();

@@ -231,6 +231,18 @@ final class SchemaNodes {
         if (t instanceof OptionType.Group g) {
             return group(g, depth, refs);
         }
+        if (t instanceof OptionType.Union u) {
+            // one variant: its discriminator value and the members that value allows
+            return Arbitraries.of(u.values()).flatMap(v -> {
+                Arbitrary<Value> g = group(u.variant(v), depth, refs);
+                return g == null ? Arbitraries.just(new Value.Obj(Map.of(u.discriminator(), new Value.Str(v))))
+                        : g.map(obj -> {
+                            Map<String, Value> m = new LinkedHashMap<>(((Value.Obj) obj).members());
+                            m.put(u.discriminator(), new Value.Str(v));
+                            return new Value.Obj(m);
+                        });
+            });
+        }
         if (t instanceof OptionType.Alternate a) {
             Arbitrary<Value> scalar = value(spec, a.scalar(), depth, refs);
             Arbitrary<Value> group = group(a.group(), depth, refs);
