@@ -45,8 +45,14 @@ public final class AtomicFiles {
         });
     }
 
-    private interface Filler {
+    /** Fills the temporary file (it exists, empty) with the content; it must fsync what it writes. */
+    public interface Filler {
         void fill(Path tmp) throws IOException;
+    }
+
+    /** Writes whatever the filler writes to target, with the same guarantees as {@link #write}. */
+    public static void write(Path target, boolean replace, Filler filler) throws IOException {
+        commit(target, replace, filler);
     }
 
     private static void commit(Path target, boolean replace, Filler filler) throws IOException {
