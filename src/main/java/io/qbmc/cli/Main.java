@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "qbmc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Compiler and toolkit for QEMU block-driver configurations with persistent dirty bitmaps.",
         subcommands = {TranslateCommand.class, ValidateCommand.class, CompileCommand.class, ExplainCommand.class,
+                BitmapCommand.class, IoCommand.class, BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid", "1:invalid input", "2:usage error", "3:I/O error"})

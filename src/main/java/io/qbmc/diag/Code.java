@@ -149,7 +149,7 @@ public enum Code {
     STACK_NOT_RUNNABLE("QBMC-E051", Severity.ERROR, "stack cannot be opened as a block device",
             "The runtime opens a qbm filter (or raw over one) whose image is raw over a file or host device, "
                     + "with every bitmap in a plain file, and writes only when nothing says read-only=on."),
-    STACK_LOCKED("QBMC-E052", Severity.ERROR, "stack is open in another process",
+    STACK_LOCKED("QBMC-E052", Severity.ERROR, "stack is locked by another opener",
             "One writer at a time, as QEMU's image locking does: a writer holds exclusive locks on the image and "
                     + "the descriptor, readers hold shared ones. Readers may pass -U (--force-share) to read anyway."),
     NEEDS_DESCRIPTOR("QBMC-E053", Severity.ERROR, "operation needs a QBM descriptor",

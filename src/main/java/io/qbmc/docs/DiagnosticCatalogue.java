@@ -146,6 +146,45 @@ public final class DiagnosticCatalogue {
                 "Nothing to fix: qbmc only compiles the block devices."));
         put(Code.FRONTEND_KEY, validate(Dialect.DRIVE, "file=disk.img,format=raw,if=virtio",
                 "Nothing to fix: the option is kept for the guest device."));
+        runtimeExamples();
+    }
+
+    /** A descriptor and its files for the runtime examples: a 64 KiB image, daily at 512 bytes, weekly at 4 KiB. */
+    private static final String STACK = "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"disk.img\", \"format\": \"raw\"},"
+            + " \"bitmaps\": [{\"name\": \"daily\", \"file\": \"daily.bitmap\", \"granularity\": 512},"
+            + " {\"name\": \"weekly\", \"file\": \"weekly.bitmap\", \"granularity\": 4096}]}}\n";
+
+    private static Example runtime(String command, String fix) {
+        // built here, not in a field: the static block that calls this runs before later fields are set
+        Map<String, String> files = Map.of("disk.img", "\0".repeat(65536), "daily.bitmap", "\0".repeat(16),
+                "weekly.bitmap", "\0\0");
+        return file(command, "disk.qbm", STACK, files, fix);
+    }
+
+    private static void runtimeExamples() {
+        put(Code.STACK_NOT_RUNNABLE, new Example("io STACK read 0 512", Dialect.IMAGE_OPTS, FILE, null,
+                Map.of("disk.img", ""), "Open a qbm stack: a descriptor (qbmc compile writes one) or driver=qbm,..."));
+        put(Code.STACK_LOCKED, runtime("io STACK write 0 512 " + RuntimeExamples.HELD,
+                "Wait until the other writer closes the stack; readers can pass -U to read anyway."));
+        put(Code.NEEDS_DESCRIPTOR, new Example("bitmap --add STACK weekly", Dialect.IMAGE_OPTS,
+                String.format(QBM, "daily", "64k", "daily.bitmap", ""), null, Map.of(),
+                "Compile a descriptor (qbmc compile INPUT --out DIR) and pass DIR/NAME.qbm as STACK."));
+        put(Code.UNKNOWN_BITMAP, runtime("bitmap extents STACK --bitmap monthly",
+                "Use one of the stack's bitmaps (qbmc bitmap info STACK lists them), or add it with --add."));
+        put(Code.BITMAP_EXISTS, runtime("bitmap --add STACK daily", "Pick a new name, or --remove the old bitmap first."));
+        put(Code.GRANULARITY_MISMATCH, runtime("bitmap --merge daily STACK weekly",
+                "Merge into a bitmap of the same granularity: add one with --add -g 512 --merge daily."));
+        put(Code.CHAIN_INVALID, runtime("backup STACK --bitmap daily --target ./chain",
+                "Start the chain with a full backup: add --full."));
+        put(Code.CHECKSUM_MISMATCH, new Example("restore ./chain --to ./restored.img", Dialect.IMAGE_OPTS, "", null,
+                Map.of("chain/0000/data.raw", "x".repeat(512), "chain/0000/manifest.json", "{\"qbmc-backup\": 1,"
+                        + " \"chain\": \"3b0c\", \"link\": 0, \"kind\": \"full\", \"parent\": null, \"created\":"
+                        + " \"2025-01-01T00:00:00Z\", \"image\": {\"file\": \"disk.img\", \"size\": 512}, \"bitmap\":"
+                        + " {\"name\": \"daily\", \"granularity\": 512}, \"data\": \"data.raw\", \"extents\":"
+                        + " [{\"offset\": 0, \"length\": 512, \"sha256\": \"076a27c79e5ace2a3d47f9dd2e83e4ff6ea8872b3c2218f66c92b89b55f36560\"}]}\n"),
+                "Restore an earlier link with --upto, or use an intact copy of the chain."));
+        put(Code.PATTERN_MISMATCH, runtime("io STACK read -P 0xab 0 512", "Nothing to fix in qbmc: the data differs."));
+        put(Code.OUT_OF_BOUNDS, runtime("io STACK write 65000 1024", "Keep OFFSET + LENGTH within the image's size."));
     }
 
     private DiagnosticCatalogue() {

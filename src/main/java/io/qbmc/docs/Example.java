@@ -8,7 +8,8 @@ import java.util.Map;
  * still produces its code.
  *
  * @param command what the user runs: "validate", "translate --to json", "validate --check-files",
- *                or "compile"
+ *                "compile", or a runtime command (bitmap, io, backup, restore) where STACK stands for the
+ *                input and ./ for the example's folder; " # ..." at the end is a comment
  * @param file    for inputs read from a file: its name (the extension picks the form); else null
  * @param files   other files the example needs beside the input, by name, with their content
  */
@@ -29,6 +30,10 @@ public record Example(String command, Dialect dialect, String input, String file
 
     /** How the example is run, as a command line. */
     public String commandLine() {
+        if (RuntimeExamples.handles(this)) {
+            String in = file != null ? "@" + file : "'" + input.replace("'", "'\\''") + "'";
+            return "qbmc " + command.replace("STACK", in);
+        }
         String as = dialect == Dialect.IMAGE_OPTS ? "" : " --as " + dialect.word();
         String out = command.equals("compile") ? " --out ." : "";
         String in = file != null ? "@" + file : "'" + input.replace("'", "'\\''") + "'";

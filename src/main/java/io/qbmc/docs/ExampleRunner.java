@@ -39,6 +39,7 @@ public final class ExampleRunner {
         }
         try {
             for (Map.Entry<String, String> f : e.files().entrySet()) {
+                Files.createDirectories(dir.resolve(f.getKey()).getParent());
                 Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.ISO_8859_1);
             }
             Source source;
@@ -48,6 +49,9 @@ public final class ExampleRunner {
                 source = new Source(e.file(), e.input(), p);
             } else {
                 source = new Source("<input>", e.input());
+            }
+            if (RuntimeExamples.handles(e)) {
+                return new Outcome(RuntimeExamples.run(e, dir), dir.toString() + "/");
             }
             int max = Compiler.DEFAULT_MAX_INPUT;
             if (e.command().startsWith("validate --max-input-size ")) {

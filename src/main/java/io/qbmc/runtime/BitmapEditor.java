@@ -56,11 +56,13 @@ public final class BitmapEditor {
      */
     public static List<String> apply(CompileResult stack, String name, List<BitmapAction> actions, boolean force)
             throws IOException {
+        // the first thing to say about a stack without a descriptor, before any of its files
+        if (stack.valid() && stack.descriptors().isEmpty()) {
+            throw needsDescriptor();
+        }
         StackLayout layout = StackLayout.of(stack, true);
         if (layout.descriptor() == null) {
-            throw new StackException(Code.NEEDS_DESCRIPTOR, "qbmc bitmap changes the bitmaps a QBM descriptor lists; "
-                    + "this stack is given as options and has none",
-                    "compile a descriptor (qbmc compile INPUT --out DIR) and pass DIR/NAME.qbm");
+            throw needsDescriptor();
         }
         try (OpenFiles.Handle image = OpenFiles.open(layout.image(), true, true);
                 DescriptorStore store = new DescriptorStore(layout.descriptor(),
@@ -79,6 +81,12 @@ public final class BitmapEditor {
             editor.commit(store);
             return editor.report;
         }
+    }
+
+    private static StackException needsDescriptor() {
+        return new StackException(Code.NEEDS_DESCRIPTOR, "qbmc bitmap changes the bitmaps a QBM descriptor lists; "
+                + "this stack is given as options and has none",
+                "compile a descriptor (qbmc compile INPUT --out DIR) and pass DIR/NAME.qbm");
     }
 
     private void apply(String name, BitmapAction action) throws IOException {

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 class HelpAndVersionTest {
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"", "translate", "validate"})
+    @ValueSource(strings = {"", "translate", "validate", "compile", "explain", "bitmap", "bitmap info", "bitmap extents",
+            "io", "backup", "restore"})
     void help(String command) {
         for (String flag : new String[] {"--help", "-h"}) {
-            Cli.Run r = command.isEmpty() ? Cli.run(flag) : Cli.run(command, flag);
+            Cli.Run r = command.isEmpty() ? Cli.run(flag) : Cli.run(args(command, flag));
             assertEquals(0, r.exit(), r::toString);
             assertTrue(r.out().startsWith("Usage: qbmc" + (command.isEmpty() ? "" : " " + command)), r::toString);
             assertEquals("", r.err());
@@ -22,14 +23,19 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest(name = "{0} --version")
-    @ValueSource(strings = {"", "translate", "validate"})
+    @ValueSource(strings = {"", "translate", "validate", "compile", "explain", "bitmap", "bitmap info", "bitmap extents",
+            "io", "backup", "restore"})
     void version(String command) {
         for (String flag : new String[] {"--version", "-V"}) {
-            Cli.Run r = command.isEmpty() ? Cli.run(flag) : Cli.run(command, flag);
+            Cli.Run r = command.isEmpty() ? Cli.run(flag) : Cli.run(args(command, flag));
             assertEquals(0, r.exit(), r::toString);
             assertTrue(r.out().matches("qbmc \\S.*\n"), r::toString);
             assertEquals("", r.err());
         }
+    }
+
+    private static String[] args(String command, String flag) {
+        return (command + " " + flag).split(" ");
     }
 
     @Test
