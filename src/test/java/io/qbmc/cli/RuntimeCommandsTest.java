@@ -1,0 +1,152 @@
+package io.qbmc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qbmc.runtime.Stacks;
+import io.qbmc.runtime.fault.ChildJvm;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** qbmc bitmap, io, backup and restore as users run them: output, exit codes, and the README's walk-through. */
+class RuntimeCommandsTest {
+    @TempDir
+    Path dir;
+    String qbm;
+
+    @BeforeEach
+    void stack() throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("disk.img").toFile(), "rw")) {
+            f.setLength(64L << 20);
+        }
+        Files.writeString(dir.resolve("stack.conf"), "driver = qbm\nmode = deferred\n"
+                + "image { driver = raw, file { driver = file, filename = disk.img } }\n"
+                + "bitmaps = [ { name = daily, granularity = 64k, file { driver = file, filename = daily.bitmap } } ]\n");
+        Cli.Run r = Cli.run("compile", "@" + dir.resolve("stack.conf"), "--out", dir.toString());
+        assertEquals(0, r.exit(), r::toString);
+        qbm = dir.resolve("stack.qbm").toString();
+    }
+
+    private static Cli.Run ok(String... args) {
+        Cli.Run r = Cli.run(args);
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        return r;
+    }
+
+    private static Cli.Run fails(int exit, String... args) {
+        Cli.Run r = Cli.run(args);
+        assertEquals(exit, r.exit(), r::toString);
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r::toString);
+        return r;
+    }
+
+    @Test
+    void theWalkThroughOfTheReadme() throws Exception {
+        assertEquals("added bitmap 'weekly' (granularity 1048576, file " + dir.resolve("weekly.bitmap") + ")\n",
+                ok("bitmap", "--add", "-g", "1M", qbm, "weekly").out());
+        assertEquals("wrote 131072/131072 bytes at offset 1048576\n", ok("io", qbm, "write", "-P", "0xab", "1M", "128k").out());
+        assertEquals("read 131072/131072 bytes at offset 1048576\n", ok("io", qbm, "read", "-P", "0xab", "1M", "128k").out());
+        assertEquals("[{\"offset\":1048576,\"length\":131072}]\n",
+                ok("bitmap", "extents", qbm, "--bitmap", "daily", "--format", "json").out());
+        assertEquals("[{\"offset\":1048576,\"length\":1048576}]\n",
+                ok("bitmap", "extents", qbm, "--bitmap", "weekly", "--format", "json").out());
+        String full = ok("backup", qbm, "--bitmap", "daily", "--target", dir.resolve("chain").toString(), "--full").out();
+        assertEquals("link 0000 (full): 1 extent, 131072 bytes in " + dir.resolve("chain/0000") + "\n", full);
+
+        // a writer killed after its write: the deferred bitmaps stay in use, and are inconsistent
+        try (ChildJvm child = ChildJvm.start(Main.class, "io", qbm, "write", "-P", "0x11", "10M", "4k", "--abort")) {
+            assertEquals("wrote 4096/4096 bytes at offset 10485760", child.readLine());
+            assertEquals(137, child.process().waitFor());
+        }
+        String info = ok("bitmap", "info", qbm).out();
+        assertTrue(info.contains("daily                   65536  yes      INCONSISTENT               ?"), info);
+        Cli.Run extents = fails(1, "bitmap", "extents", qbm, "--bitmap", "daily");
+        assertTrue(extents.err().startsWith("error[QBMC-E047]: Bitmap 'daily' is inconsistent"), extents::toString);
+        Cli.Run inc = fails(1, "backup", qbm, "--bitmap", "daily", "--target", dir.resolve("chain").toString());
+        assertTrue(inc.err().startsWith("error[QBMC-E047]:"), inc::toString);
+
+        // recovery: a full backup into a new chain makes the bitmap consistent again
+        ok("backup", qbm, "--bitmap", "daily", "--target", dir.resolve("chain2").toString(), "--full");
+        ok("io", qbm, "write", "-P", "0x22", "20M", "100k");
+        assertEquals("link 0001 (incremental): 1 extent, 131072 bytes in " + dir.resolve("chain2/0001") + "\n",
+                ok("backup", qbm, "--bitmap", "daily", "--target", dir.resolve("chain2").toString()).out());
+        String restored = ok("restore", dir.resolve("chain2").toString(), "--to", dir.resolve("r.img").toString()).out();
+        assertEquals("restored " + dir.resolve("r.img") + " (67108864 bytes) from links 0000..0001; 327680 bytes copied,"
+                + " checksums verified\n", restored);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("disk.img")), Files.readAllBytes(dir.resolve("r.img")));
+        ok("bitmap", "--clear", qbm, "weekly");
+        assertTrue(ok("bitmap", "info", qbm, "--format", "json").out().contains("{\"name\":\"weekly\","
+                + "\"granularity\":1048576,\"enabled\":true,\"consistent\":true,\"dirty-clusters\":0"));
+    }
+
+    @Test
+    void actionsRunInCommandLineOrder() throws IOException {
+        ok("bitmap", "--add", "--disable", qbm, "frozen");
+        assertFalse(Stacks.descriptor(Path.of(qbm)).bitmaps().get(1).enabled());
+        Cli.Run r = fails(1, "bitmap", "--disable", "--add", qbm, "late");
+        assertEquals("error[QBMC-E054]: The stack has no bitmap 'late'\n  = hint: its bitmaps: daily, frozen\n", r.err());
+        assertEquals("enabled bitmap 'frozen'\nmerged bitmap 'daily' into 'frozen'\ncleared bitmap 'frozen'\n",
+                ok("bitmap", "--enable", "--merge", "daily", "--clear", qbm, "frozen").out());
+    }
+
+    @Test
+    void usageErrorsAreTwo() {
+        Cli.Run none = fails(2, "bitmap", qbm, "daily");
+        assertTrue(none.err().startsWith("Need at least one of --add, --remove, --clear, --enable, --disable or --merge"),
+                none::toString);
+        fails(2, "bitmap", "--clear", qbm);
+        fails(2, "bitmap", "--clear", "-g", "64k", qbm, "daily");
+        fails(2, "bitmap", "--add", "-g", "lots", qbm, "x");
+        fails(2, "bitmap", "extents", qbm);
+        fails(2, "bitmap", "extents", qbm, "--bitmap", "daily", "--format", "xml");
+        fails(2, "io", qbm, "erase", "0", "1");
+        fails(2, "io", qbm, "write", "0");
+        fails(2, "io", qbm, "write", "-P", "256", "0", "1");
+        fails(2, "io", qbm, "read", "0", "1", "--abort");
+        fails(2, "io", qbm, "write", "0", "1", "-U");
+        fails(2, "backup", qbm, "--bitmap", "daily");
+        fails(2, "restore", dir.toString());
+    }
+
+    @Test
+    void refusalsAreOneWithADiagnostic() {
+        assertEquals("error[QBMC-E059]: Pattern verification failed at offset 0, 512 bytes: found 0x00, expected 0x01\n",
+                fails(1, "io", qbm, "read", "-P", "1", "0", "512").err());
+        assertTrue(fails(1, "io", qbm, "write", "64M", "1").err().startsWith("error[QBMC-E060]: Request [67108864,"
+                + " 67108865) lies beyond the end of the image (67108864 bytes)"));
+        assertTrue(fails(1, "bitmap", "--add", "-g", "1000", qbm, "odd").err().startsWith("error[QBMC-E026]:"));
+        assertTrue(fails(1, "restore", dir.resolve("none").toString(), "--to", dir.resolve("x.img").toString()).err()
+                .startsWith("error[QBMC-E057]: There is no backup chain in "));
+        Cli.Run bad = fails(1, "io", "driver=raw,file.driver=file,file.filename=" + dir.resolve("disk.img"), "read", "0", "1");
+        assertTrue(bad.err().startsWith("error[QBMC-E051]: The runtime opens a qbm stack"), bad::toString);
+        Cli.Run invalid = fails(1, "io", "driver=qbm,bogus=1", "read", "0", "1");
+        assertTrue(invalid.err().contains("error[QBMC-E012]"), invalid::toString);
+    }
+
+    @Test
+    void aStackThatIsNotThereIsThree() {
+        Cli.Run r = fails(3, "bitmap", "info", dir.resolve("missing.qbm").toString());
+        assertEquals("qbmc: cannot read @" + dir.resolve("missing.qbm") + ": no such file\n", r.err());
+    }
+
+    @Test
+    void aSecondWriterIsRefused() throws Exception {
+        try (ChildJvm child = ChildJvm.start(io.qbmc.runtime.fault.Holder.class, qbm, "write")) {
+            assertEquals("open", child.readLine());
+            Cli.Run r = fails(1, "io", qbm, "write", "0", "1");
+            assertEquals("error[QBMC-E052]: Cannot open '" + dir.resolve("disk.img") + "' for writing: another process"
+                    + " has it open for writing\n  = hint: only one writer at a time, as QEMU's image locking does; stop"
+                    + " the other process first\n", r.err());
+            fails(1, "bitmap", "info", qbm);
+            assertTrue(ok("bitmap", "info", "-U", qbm).out().contains("consistent"));
+        }
+    }
+}
