@@ -35,6 +35,9 @@ public final class Backup {
             throws IOException {
         BitmapInfo info = device.bitmaps().stream().filter(b -> b.name().equals(bitmap)).findFirst().orElse(null);
         Manifest prev = null;
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new StackException(Code.CHAIN_INVALID, dir + " is not a folder", "give a folder for the chain");
+        }
         if (full) {
             if (Chain.hasLinks(dir)) {
                 throw new StackException(Code.CHAIN_INVALID, dir + " already holds a backup chain",

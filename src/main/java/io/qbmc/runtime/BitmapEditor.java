@@ -133,6 +133,19 @@ public final class BitmapEditor {
                     + " granularity", "the image has " + layout.size() + " bytes");
         }
         String file = add.file() != null ? add.file() : name.replaceAll("[^A-Za-z0-9._-]", "_") + ".bitmap";
+        if (add.file() != null) {
+            // as qbmc compile: a stack's files stay in its folder, so the folder can be moved whole
+            Path given;
+            try {
+                given = Path.of(file);
+            } catch (InvalidPathException e) {
+                throw new StackException(Code.FILE_ACCESS, "'" + file + "' is not a valid path", null);
+            }
+            if (given.isAbsolute() || given.normalize().startsWith("..") || given.normalize().toString().isEmpty()) {
+                throw new StackException(Code.PATH_OUTSIDE, "Path '" + file + "' leaves the descriptor's folder "
+                        + folder, "give a path relative to the descriptor's folder");
+            }
+        }
         Path p = path(file);
         Set<Path> taken = new HashSet<>();
         taken.add(layout.image());

@@ -72,6 +72,12 @@ class BitmapEditorTest {
         assertEquals("keep me", Files.readString(dir.resolve("x.bitmap")));
         assertEquals(Code.SHARED_FILE, assertThrows(StackException.class,
                 () -> apply("y", new BitmapAction.Add(G, "disk.img"))).code());
+        assertEquals(Code.PATH_OUTSIDE, assertThrows(StackException.class,
+                () -> apply("y", new BitmapAction.Add(G, "../y.bitmap"))).code());
+        assertEquals(Code.PATH_OUTSIDE, assertThrows(StackException.class,
+                () -> apply("y", new BitmapAction.Add(G, dir.resolve("y.bitmap").toString()))).code());
+        apply("y", new BitmapAction.Add(G, "sub/../y-file.bitmap"));
+        assertEquals(8, Files.size(dir.resolve("y-file.bitmap")));
         BitmapEditor.apply(Stacks.compile(qbm), "x", List.of(new BitmapAction.Add(G, null)), true);
         assertEquals(8, Files.size(dir.resolve("x.bitmap")));
     }

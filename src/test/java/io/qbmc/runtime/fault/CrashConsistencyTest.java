@@ -37,8 +37,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * superset property is what lets synchronous mode skip in-use.
  *
  * <p>SIGKILL loses nothing the kernel already has, so this tests the order of the writes, not the
- * durability of fsync across power loss. Trials: -Dqbmc.fault.trials (default 60 per mode); seeds
- * are fixed and printed with every failure.
+ * durability of fsync across power loss. Most trials kill after a random delay; every fourth kills
+ * as soon as the writer reports a clean close, so that kills also land while the next session sets
+ * in-use again. Trials: -Dqbmc.fault.trials (default 60 per mode); seeds are fixed and printed with
+ * every failure.
  */
 class CrashConsistencyTest {
     private static final int TRIALS = Integer.getInteger("qbmc.fault.trials", 60);
@@ -65,7 +67,9 @@ class CrashConsistencyTest {
                 long g = seeds.nextBoolean() ? 4096 : 65536;
                 Path trialDir = dir.resolve(mode + "-" + t);
                 int n = t;
-                results.add(pool.submit(() -> trial(mode, n, seed, delay, g, trialDir)));
+                // every fourth trial kills right after a clean close, where the flag is being set again
+                boolean afterClose = t % 4 == 3;
+                results.add(pool.submit(() -> trial(mode, n, seed, afterClose ? -1 : delay, g, trialDir)));
             }
             int inUse = 0;
             int acknowledged = 0;
@@ -87,8 +91,8 @@ class CrashConsistencyTest {
     }
 
     private static Outcome trial(String mode, int n, long seed, int delay, long g, Path dir) throws Exception {
-        String id = "trial " + n + " (" + mode + ", seed " + seed + ", kill after " + delay + " ms, granularity " + g
-                + ")";
+        String id = "trial " + n + " (" + mode + ", seed " + seed + ", kill " + (delay < 0 ? "after the first close"
+                : "after " + delay + " ms") + ", granularity " + g + ")";
         Path qbm = Stacks.create(dir, SIZE, mode, Stacks.Bm.of("bm", g));
         List<String> lines = new ArrayList<>();
         try (ChildJvm child = ChildJvm.start(Writer.class, qbm.toString(), Long.toString(seed))) {
@@ -96,7 +100,13 @@ class CrashConsistencyTest {
             if (!"ready".equals(ready)) {
                 fail(id + ": the writer did not start: " + ready);
             }
-            Thread.sleep(delay);
+            if (delay >= 0) {
+                Thread.sleep(delay);
+            } else {
+                for (String line = child.readLine(); line != null && !line.equals("C"); line = child.readLine()) {
+                    lines.add(line);
+                }
+            }
             child.kill();
             lines.addAll(child.rest());
         }
