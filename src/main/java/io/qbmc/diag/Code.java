@@ -146,30 +146,30 @@ public enum Code {
             "The key configures the guest device, not the block graph; it is kept but not compiled."),
 
     // ---- runtime: block device, bitmaps, backups (appended: SARIF rule indices are ordinals) ----
-    STACK_NOT_RUNNABLE("QBMC-E051", Severity.ERROR, "stack cannot be opened as a block device",
+    STACK_NOT_RUNNABLE("QBMC-E052", Severity.ERROR, "stack cannot be opened as a block device",
             "The runtime opens a qbm filter (or raw over one) whose image is raw over a file or host device, "
                     + "with every bitmap in a plain file, and writes only when nothing says read-only=on."),
-    STACK_LOCKED("QBMC-E052", Severity.ERROR, "stack is locked by another opener",
+    STACK_LOCKED("QBMC-E053", Severity.ERROR, "stack is locked by another opener",
             "One writer at a time, as QEMU's image locking does: a writer holds exclusive locks on the image and "
                     + "the descriptor, readers hold shared ones. Readers may pass -U (--force-share) to read anyway."),
-    NEEDS_DESCRIPTOR("QBMC-E053", Severity.ERROR, "operation needs a QBM descriptor",
+    NEEDS_DESCRIPTOR("QBMC-E054", Severity.ERROR, "operation needs a QBM descriptor",
             "Persistent bitmap state (the in-use flag, the list of bitmaps) lives in the descriptor. A stack given "
                     + "as options has none, so it cannot be written in deferred mode nor have bitmaps added or removed."),
-    UNKNOWN_BITMAP("QBMC-E054", Severity.ERROR, "no bitmap of that name",
+    UNKNOWN_BITMAP("QBMC-E055", Severity.ERROR, "no bitmap of that name",
             "The stack has no bitmap with this name; names are case-sensitive."),
-    BITMAP_EXISTS("QBMC-E055", Severity.ERROR, "bitmap name already taken",
+    BITMAP_EXISTS("QBMC-E056", Severity.ERROR, "bitmap name already taken",
             "qbmc bitmap --add creates a new bitmap; the stack already has one with this name."),
-    GRANULARITY_MISMATCH("QBMC-E056", Severity.ERROR, "bitmaps or chain of different granularity",
+    GRANULARITY_MISMATCH("QBMC-E057", Severity.ERROR, "bitmaps or chain of different granularity",
             "Merging bitmaps, or adding an incremental link to a backup chain, needs the same granularity."),
-    CHAIN_INVALID("QBMC-E057", Severity.ERROR, "backup chain cannot be used",
+    CHAIN_INVALID("QBMC-E058", Severity.ERROR, "backup chain cannot be used",
             "The backup folder is missing, holds no chain (or already holds one), or its links do not follow "
                     + "each other: a chain is a full link 0000 and incremental links 0001, 0002, ... of one chain id."),
-    CHECKSUM_MISMATCH("QBMC-E058", Severity.ERROR, "backup data does not match its checksum",
+    CHECKSUM_MISMATCH("QBMC-E059", Severity.ERROR, "backup data does not match its checksum",
             "An extent of a backup link hashes to another SHA-256 than its manifest records: the link is damaged. "
                     + "Nothing is restored."),
-    PATTERN_MISMATCH("QBMC-E059", Severity.ERROR, "data differs from the expected pattern",
+    PATTERN_MISMATCH("QBMC-E060", Severity.ERROR, "data differs from the expected pattern",
             "qbmc io read -P checks that every byte read equals the pattern, as qemu-io does."),
-    OUT_OF_BOUNDS("QBMC-E060", Severity.ERROR, "request beyond the end of the image",
+    OUT_OF_BOUNDS("QBMC-E061", Severity.ERROR, "request beyond the end of the image",
             "A read or write must lie within the image's virtual size.");
 
     private final String id;

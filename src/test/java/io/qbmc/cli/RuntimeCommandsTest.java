@@ -92,7 +92,7 @@ class RuntimeCommandsTest {
         ok("bitmap", "--add", "--disable", qbm, "frozen");
         assertFalse(Stacks.descriptor(Path.of(qbm)).bitmaps().get(1).enabled());
         Cli.Run r = fails(1, "bitmap", "--disable", "--add", qbm, "late");
-        assertEquals("error[QBMC-E054]: The stack has no bitmap 'late'\n  = hint: its bitmaps: daily, frozen\n", r.err());
+        assertEquals("error[QBMC-E055]: The stack has no bitmap 'late'\n  = hint: its bitmaps: daily, frozen\n", r.err());
         assertEquals("enabled bitmap 'frozen'\nmerged bitmap 'daily' into 'frozen'\ncleared bitmap 'frozen'\n",
                 ok("bitmap", "--enable", "--merge", "daily", "--clear", qbm, "frozen").out());
     }
@@ -118,15 +118,15 @@ class RuntimeCommandsTest {
 
     @Test
     void refusalsAreOneWithADiagnostic() {
-        assertEquals("error[QBMC-E059]: Pattern verification failed at offset 0, 512 bytes: found 0x00, expected 0x01\n",
+        assertEquals("error[QBMC-E060]: Pattern verification failed at offset 0, 512 bytes: found 0x00, expected 0x01\n",
                 fails(1, "io", qbm, "read", "-P", "1", "0", "512").err());
-        assertTrue(fails(1, "io", qbm, "write", "64M", "1").err().startsWith("error[QBMC-E060]: Request [67108864,"
+        assertTrue(fails(1, "io", qbm, "write", "64M", "1").err().startsWith("error[QBMC-E061]: Request [67108864,"
                 + " 67108865) lies beyond the end of the image (67108864 bytes)"));
         assertTrue(fails(1, "bitmap", "--add", "-g", "1000", qbm, "odd").err().startsWith("error[QBMC-E026]:"));
         assertTrue(fails(1, "restore", dir.resolve("none").toString(), "--to", dir.resolve("x.img").toString()).err()
-                .startsWith("error[QBMC-E057]: There is no backup chain in "));
+                .startsWith("error[QBMC-E058]: There is no backup chain in "));
         Cli.Run bad = fails(1, "io", "driver=raw,file.driver=file,file.filename=" + dir.resolve("disk.img"), "read", "0", "1");
-        assertTrue(bad.err().startsWith("error[QBMC-E051]: The runtime opens a qbm stack"), bad::toString);
+        assertTrue(bad.err().startsWith("error[QBMC-E052]: The runtime opens a qbm stack"), bad::toString);
         Cli.Run invalid = fails(1, "io", "driver=qbm,bogus=1", "read", "0", "1");
         assertTrue(invalid.err().contains("error[QBMC-E012]"), invalid::toString);
     }
@@ -142,7 +142,7 @@ class RuntimeCommandsTest {
         try (ChildJvm child = ChildJvm.start(io.qbmc.runtime.fault.Holder.class, qbm, "write")) {
             assertEquals("open", child.readLine());
             Cli.Run r = fails(1, "io", qbm, "write", "0", "1");
-            assertEquals("error[QBMC-E052]: Cannot open '" + dir.resolve("disk.img") + "' for writing: another process"
+            assertEquals("error[QBMC-E053]: Cannot open '" + dir.resolve("disk.img") + "' for writing: another process"
                     + " has it open for writing\n  = hint: only one writer at a time, as QEMU's image locking does; stop"
                     + " the other process first\n", r.err());
             fails(1, "bitmap", "info", qbm);
