@@ -55,7 +55,10 @@ public final class DiagnosticsReference {
         ExampleRunner.Outcome o = ExampleRunner.run(e);
         for (Diagnostic d : o.diagnostics()) {
             if (d.code() == c) {
-                for (String line : HumanRenderer.render(d).replace(o.scratch(), "").split("\n")) {
+                String scratch = o.scratch();
+                String shown = HumanRenderer.render(d).replace(scratch, "")
+                        .replace(scratch.substring(0, scratch.length() - 1), ".");
+                for (String line : shown.split("\n")) {
                     out.append(indent).append(line).append('\n');
                 }
                 break;
