@@ -128,7 +128,8 @@ final class Hocon {
 
     private static FlatOption leaf(String key, Scalar value, ConfigOrigin origin, Source main,
             Map<String, Source> sources) {
-        Span at = span(origin, main, sources);
+        Span line = span(origin, main, sources);
+        Span at = Span.line(line.source(), line.knownLine(), key);
         Span[] frags = new Span[key.split("\\.", -1).length];
         java.util.Arrays.fill(frags, at);
         return new FlatOption(key, at, value, at, frags, null);
