@@ -1,5 +1,6 @@
 package io.qbmc.bind;
 
+import io.qbmc.text.Suggest;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.graph.BlockNode;

@@ -7,7 +7,7 @@ import io.qbmc.compile.Compiler;
 import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
-import io.qbmc.qbm.StackFiles;
+import io.qbmc.files.StackFiles;
 import io.qbmc.report.HumanRenderer;
 import io.qbmc.source.Source;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package io.qbmc.cli;
 
+import io.qbmc.text.JsonText;
 import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
-import io.qbmc.check.FileChecks;
+import io.qbmc.files.FileChecks;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
 import io.qbmc.compile.Dialect;
@@ -261,7 +262,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (r.canonical() == null) {
                 out.append("null");
             } else {
-                io.qbmc.emit.JsonText.quote(r.canonical(), out);
+                io.qbmc.text.JsonText.quote(r.canonical(), out);
             }
             out.append("}\n");
         }

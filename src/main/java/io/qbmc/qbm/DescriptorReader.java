@@ -1,6 +1,6 @@
 package io.qbmc.qbm;
 
-import io.qbmc.bind.Suggest;
+import io.qbmc.text.Suggest;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.source.Source;

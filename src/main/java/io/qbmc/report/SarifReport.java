@@ -2,7 +2,7 @@ package io.qbmc.report;
 
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Severity;
-import io.qbmc.emit.JsonText;
+import io.qbmc.text.JsonText;
 import java.util.List;
 
 /**

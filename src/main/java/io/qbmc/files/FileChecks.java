@@ -1,5 +1,6 @@
-package io.qbmc.check;
+package io.qbmc.files;
 
+import io.qbmc.check.CheckContext;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.graph.BlockGraph;

@@ -1,4 +1,4 @@
-package io.qbmc.check;
+package io.qbmc.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.qbmc.check;
+package io.qbmc.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
