@@ -43,9 +43,8 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--allow-outside", description = "Allow absolute paths and paths with '..'.")
     boolean allowOutside;
 
-    @Option(names = "--as", paramLabel = "DIALECT", defaultValue = "image-opts", converter = DialectOption.class,
-            description = "Parser for dotted input: image-opts (default), drive or blockdev.")
-    Dialect as;
+    @CommandLine.Mixin
+    DialectMixin dialect;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,7 +54,7 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Source source = Inputs.read(input);
-        CompileResult r = new Compiler(as).compile(source);
+        CompileResult r = new Compiler(dialect.as).compile(source);
         for (Diagnostic d : r.diagnostics()) {
             err.print(HumanRenderer.render(d));
         }

@@ -25,9 +25,8 @@ final class TranslateCommand implements Callable<Integer> {
             converter = FormOption.class)
     OutputForm to;
 
-    @Option(names = "--as", paramLabel = "DIALECT", defaultValue = "image-opts", converter = DialectOption.class,
-            description = "Parser for dotted input: image-opts (default), drive or blockdev.")
-    Dialect as;
+    @CommandLine.Mixin
+    DialectMixin dialect;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,7 +35,7 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CompileResult r = new Compiler(as).compile(Inputs.read(input));
+        CompileResult r = new Compiler(dialect.as).compile(Inputs.read(input));
         for (Diagnostic d : r.diagnostics()) {
             err.print(HumanRenderer.render(d));
         }
