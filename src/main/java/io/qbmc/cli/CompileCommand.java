@@ -4,7 +4,6 @@ import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
-import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.files.StackFiles;

@@ -4,7 +4,6 @@ import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
-import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.report.HumanRenderer;
 import java.io.PrintWriter;

@@ -6,7 +6,6 @@ import io.qbmc.api.Qbmc;
 import io.qbmc.files.FileChecks;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
-import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
