@@ -25,5 +25,16 @@ record KnownBlockdevDivergence(String name, Predicate<BlockdevDivergence> applie
 
     private static final Predicate<BlockdevDivergence> QBMC_VALID = d -> d.qbmc().equals("valid");
 
-    static final List<KnownBlockdevDivergence> ALL = List.of();
+    static final List<KnownBlockdevDivergence> ALL = List.of(
+            new KnownBlockdevDivergence("writable-format-over-read-only-file",
+                    QBMC_VALID.and(qemuSays("Block node is read-only")),
+                    "block.c:2731 bdrv_default_perms_for_storage asks for WRITE on the file child of a writable"
+                            + " qcow2/luks node (or raw with offset/size), and block.c:2471 bdrv_node_refresh_perm"
+                            + " refuses it on a read-only node without auto-read-only",
+                    "io.qbmc.check.CommonOptionsRule (no rule compares a node's read-only with its referenced"
+                            + " child's)",
+                    "QEMU is right: a -blockdev qcow2 node opens read-write by default and needs its file node"
+                            + " writable. qbmc would need each driver's child permissions (storage vs filter"
+                            + " children) to decide it; raw and throttle pass their parents' permissions through and"
+                            + " are accepted"));
 }
