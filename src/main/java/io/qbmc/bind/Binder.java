@@ -524,6 +524,13 @@ public final class Binder {
                                 + " suffixes such as k or M work only in --image-opts, -drive and json: names");
                 return null;
             }
+            if (r.bits() < 0) {
+                // the driver then reads the number again as a QemuOpts size (qmp_blockdev_add
+                // hands bdrv_open a QDict), which refuses a sign
+                diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects a non-negative number below 2^64",
+                        "sizes are byte counts");
+                return null;
+            }
             return new Value.Int(r.bits());
         }
         if (type instanceof OptionType.Size) {
