@@ -246,6 +246,31 @@ final class BlockdevCorpus {
                 "driver=qcow2,node-name=q,file=f"));
         add("read-only", args("--blockdev", "driver=file,node-name=f,filename=" + a + ",read-only=on", "--blockdev",
                 "driver=raw,node-name=r,file=f"));
+        keyvalNumbers();
+    }
+
+    /**
+     * keyval numbers: QAPI reads an 'int' with qemu_strtoi64 (no suffix, int64 range), then the
+     * driver may read it again through QemuOpts (a size refuses a sign).
+     */
+    private void keyvalNumbers() {
+        for (String v : List.of("512", "0x200", "010", "08", "1k", "0.5k", "-1", "-0", " 512", "512 ", "+512",
+                "4096", "9223372036854775808", "", "0x")) {
+            add("keyval-scalars", args("--blockdev", "driver=raw,node-name=r,offset=" + v
+                    + ",file.driver=file,file.filename=r1.raw"));
+        }
+        for (String v : List.of("65536", "1M", "0x10000", "-65536", "1e5")) {
+            add("keyval-scalars", args("--blockdev", "driver=file,node-name=f,filename=q1.qcow2", "--blockdev",
+                    "driver=qcow2,node-name=q,file=f,l2-cache-size=" + v));
+        }
+        for (String v : List.of("16", "0x10", "-1", "1k", "9223372036854775808")) {
+            add("keyval-scalars", args("--blockdev", "driver=file,node-name=f,filename=r2.raw,aio-max-batch=" + v));
+        }
+        for (String v : List.of("1", "01", "0x1", "4294967296", "1.0")) {
+            add("keyval-scalars", args("--blockdev", "driver=file,node-name=a,filename=r0.raw", "--blockdev",
+                    "driver=file,node-name=b,filename=r1.raw", "--blockdev",
+                    "driver=quorum,node-name=q,children.0=a,children.1=b,vote-threshold=" + v));
+        }
     }
 
     private static Draft args(String... flagText) {
@@ -592,11 +617,12 @@ final class BlockdevCorpus {
                     pick(List.of("0x10", "010", "8", "x", "-1", "1k", " 8", "+8", "1e2"))));
             case "quorum" -> options.add(() -> n.put("vote-threshold", pick(List.of("0x1", "01", "one", "1.0"))));
             case "qcow2" -> options.add(() -> n.put("l2-cache-size",
-                    pick(List.of("1M", "1m", "64k", "1Q", "0x1000", "1.5M", "-1", "64 k"))));
+                    pick(List.of("1M", "1m", "64k", "1Q", "0x1000", "1.5M", "-1", "64 k", " 65536", "65536 "))));
             case "raw" -> {
                 // a window changes the node's length, which quorum compares between children
                 if (d.nodes().stream().noneMatch(i -> "quorum".equals(i.node.driver()))) {
-                    options.add(() -> n.put("offset", pick(List.of("512", "0x200", "1k", "0.5k", "x"))));
+                    options.add(() -> n.put("offset", pick(List.of("512", "0x200", "1k", "0.5k", "x", "-1", "-0", "010",
+                            "9223372036854775808"))));
                 }
             }
             default -> {
