@@ -117,6 +117,9 @@ final class Hocon {
                 s = new Scalar.Null();
             } else if (raw instanceof Boolean b) {
                 s = new Scalar.Bool(b);
+            } else if (raw instanceof Double d && !Double.isFinite(d)) {
+                // typesafe-config reads "1e999" as Infinity, which is no number an option takes
+                s = new Scalar.Str(d.toString());
             } else if (raw instanceof Number n) {
                 s = new Scalar.Num(n.toString());
             } else {

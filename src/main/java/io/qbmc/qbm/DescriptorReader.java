@@ -81,8 +81,11 @@ public final class DescriptorReader {
         return new Descriptor(version, image, backing, mode, bitmaps);
     }
 
-    /** Members by name; unknown names are errors, with a suggestion. */
-    /** @param known the fields in the order the spec lists them, which hints repeat */
+    /**
+     * Members by name; unknown names are errors, with a suggestion.
+     *
+     * @param known the fields in the order the spec lists them, which hints repeat
+     */
     private Map<String, JsonNode.Member> members(JsonNode.JObject o, String path, List<String> known) {
         Map<String, JsonNode.Member> out = new LinkedHashMap<>();
         for (JsonNode.Member mem : o.members()) {
