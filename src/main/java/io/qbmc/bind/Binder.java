@@ -513,6 +513,13 @@ public final class Binder {
                         "a decimal, 0x hexadecimal or 0 octal integer");
                 return null;
             }
+            if (qapi && r.bits() < 0 && !text.strip().startsWith("-")) {
+                // -blockdev keyval reads QAPI's int members with qemu_strtoi64: 2^63 and more overflow
+                // (qapi/qobject-input-visitor.c qobject_input_type_int64_keyval)
+                diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects integer",
+                        "-blockdev integers fit in 64 signed bits");
+                return null;
+            }
             return new Value.Int(r.bits());
         }
         if (type instanceof OptionType.Size && qapi && !"qbm".equals(driverName)) {

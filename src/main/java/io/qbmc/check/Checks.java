@@ -19,7 +19,8 @@ public final class Checks {
             new ObjectReferenceRule(),
             new BlkdebugRule(),
             new NetworkRule(),
-            new Qcow2Rule());
+            new Qcow2Rule(),
+            new PermissionRule());
 
     private Checks() {
     }
