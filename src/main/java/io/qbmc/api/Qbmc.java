@@ -8,6 +8,7 @@ import io.qbmc.emit.DescriptorEmitter;
 import io.qbmc.emit.DottedEmitter;
 import io.qbmc.emit.HoconEmitter;
 import io.qbmc.emit.JsonEmitter;
+import io.qbmc.emit.NotExpressible;
 import io.qbmc.emit.TreeEmitter;
 import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
@@ -48,6 +49,14 @@ public final class Qbmc {
      * @throws UnsupportedFormException when the form cannot hold the graph
      */
     public static String emit(BlockGraph graph, OutputForm form) {
+        try {
+            return write(graph, form);
+        } catch (NotExpressible e) {
+            throw new UnsupportedFormException(e.getMessage(), e.hint());
+        }
+    }
+
+    private static String write(BlockGraph graph, OutputForm form) {
         switch (form) {
             case BLOCKDEV:
                 return BlockdevEmitter.emit(graph);
@@ -60,12 +69,7 @@ public final class Qbmc {
             case HOCON:
                 return HoconEmitter.emit(singleTree(graph, form));
             case QBM:
-                try {
-                    return DescriptorWriter.write(DescriptorEmitter.descriptor(singleTree(graph, form)));
-                } catch (DescriptorEmitter.NotExpressible e) {
-                    throw new UnsupportedFormException("A QBM descriptor cannot hold this graph: " + e.getMessage(),
-                            "translate to json, dotted or hocon instead");
-                }
+                return DescriptorWriter.write(DescriptorEmitter.descriptor(singleTree(graph, form)));
             default:
                 throw new IllegalArgumentException(form.toString());
         }

@@ -1,5 +1,6 @@
 package io.qbmc.bind;
 
+import io.qbmc.text.Suggest;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.graph.BlockNode;
@@ -82,6 +83,19 @@ public final class Binder {
         if (schema == null) {
             return null;
         }
+        String outer = driverName;
+        driverName = schema.name();
+        try {
+            return bindOptions(schema, tree, nodeSpan, spans);
+        } finally {
+            driverName = outer;
+        }
+    }
+
+    /** The driver of the node being bound: qbm is qbmc's own and keeps its sizes everywhere. */
+    private String driverName;
+
+    private BlockNode bindOptions(DriverSchema schema, OptionTree.Group tree, Span nodeSpan, NodeSpans spans) {
         Map<String, Value> options = new LinkedHashMap<>();
         for (Map.Entry<String, OptionTree> e : tree.members().entrySet()) {
             String name = e.getKey();
@@ -497,6 +511,32 @@ public final class Binder {
             if (!r.ok()) {
                 diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects a number",
                         "a decimal, 0x hexadecimal or 0 octal integer");
+                return null;
+            }
+            if (qapi && r.bits() < 0 && !text.strip().startsWith("-")) {
+                // -blockdev keyval reads QAPI's int members with qemu_strtoi64: 2^63 and more overflow
+                // (qapi/qobject-input-visitor.c qobject_input_type_int64_keyval)
+                diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects integer",
+                        "-blockdev integers fit in 64 signed bits");
+                return null;
+            }
+            return new Value.Int(r.bits());
+        }
+        if (type instanceof OptionType.Size && qapi && !"qbm".equals(driverName)) {
+            // -blockdev keyval: QAPI declares these 'int' (qapi/block-core.json BlockdevOptions*),
+            // and the keyval visitor reads them with qemu_strtoi64: no suffix, no fraction
+            QemuNumbers.Result r = QemuNumbers.int64(text);
+            if (!r.ok()) {
+                diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects integer",
+                        "-blockdev takes sizes in bytes, as a decimal, 0x hexadecimal or 0 octal integer;"
+                                + " suffixes such as k or M work only in --image-opts, -drive and json: names");
+                return null;
+            }
+            if (r.bits() < 0) {
+                // the driver then reads the number again as a QemuOpts size (qmp_blockdev_add
+                // hands bdrv_open a QDict), which refuses a sign
+                diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects a non-negative number below 2^64",
+                        "sizes are byte counts");
                 return null;
             }
             return new Value.Int(r.bits());

@@ -44,6 +44,23 @@ public final class QemuNumbers {
         return p.overflow ? fail(Failure.RANGE) : ok(p.value);
     }
 
+    /**
+     * qemu_strtoi64(s, NULL, 0): strtoll that must consume the whole string; how QAPI's keyval
+     * input visitor reads an integer (qapi/qobject-input-visitor.c qobject_input_type_int64_keyval),
+     * so -blockdev keyval numbers take no size suffix.
+     */
+    public static Result int64(String s) {
+        Parsed p = strtoull(s, 0, 0);
+        if (p == null || p.end != s.length()) {
+            return fail(Failure.INVALID);
+        }
+        BigInteger limit = p.negative ? BigInteger.ONE.shiftLeft(63) : BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE);
+        if (p.magnitude.compareTo(limit) > 0) {
+            return fail(Failure.RANGE);
+        }
+        return ok(p.negative ? p.magnitude.negate().longValue() : p.magnitude.longValue());
+    }
+
     /** qemu_strtosz: decimal or hex bytes, optional fraction with a suffix, suffixes B K M G T P E. */
     public static Result size(String s) {
         Parsed p = strtoull(s, 0, 10);
@@ -158,7 +175,7 @@ public final class QemuNumbers {
         }
     }
 
-    private record Parsed(long value, int end, boolean overflow) {
+    private record Parsed(long value, int end, boolean overflow, BigInteger magnitude, boolean negative) {
     }
 
     /** C strtoull: leading space, sign, base prefix; null when nothing was converted. */
@@ -196,10 +213,10 @@ public final class QemuNumbers {
             return null;
         }
         if (v.compareTo(U64_MAX) > 0) {
-            return new Parsed(-1, i, true);
+            return new Parsed(-1, i, true, v, negative);
         }
         long bits = v.longValue();
-        return new Parsed(negative ? -bits : bits, i, false);
+        return new Parsed(negative ? -bits : bits, i, false, v, negative);
     }
 
     private static boolean isCSpace(char c) {

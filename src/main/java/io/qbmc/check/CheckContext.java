@@ -19,6 +19,7 @@ public final class CheckContext {
     private final BlockGraph graph;
     private final Origins origins;
     private final boolean objectsKnown;
+    private final Map<String, io.qbmc.source.Span> objectsInOrder;
     private final List<Visit> visits = new ArrayList<>();
 
     /**
@@ -33,11 +34,30 @@ public final class CheckContext {
     }
 
     public CheckContext(BlockGraph graph, Origins origins, boolean objectsKnown) {
+        this(graph, origins, objectsKnown, null, java.util.Set.of());
+    }
+
+    /**
+     * @param objectsInOrder where each -object is defined, when the program creates objects and
+     *                       nodes in command-line order (qemu-storage-daemon); null otherwise
+     * @param blockdevTops   the top-level nodes given as -blockdev nodes, by identity: QEMU opens
+     *                       them read-write unless they say read-only=on (blockdev.c
+     *                       bds_tree_init sets read-only=off as the default), and their inline
+     *                       children inherit that
+     */
+    public CheckContext(BlockGraph graph, Origins origins, boolean objectsKnown,
+            Map<String, io.qbmc.source.Span> objectsInOrder, java.util.Set<BlockNode> blockdevTops) {
         this.graph = graph;
         this.origins = origins;
         this.objectsKnown = objectsKnown;
+        this.objectsInOrder = objectsInOrder;
         for (BlockNode top : graph.nodes()) {
-            walk(top, top, "", top.options(), Collections.newSetFromMap(new IdentityHashMap<>()));
+            Map<String, Value> effective = top.options();
+            if (blockdevTops.contains(top) && !effective.containsKey("read-only")) {
+                effective = new java.util.LinkedHashMap<>(effective);
+                effective.put("read-only", new Value.Bool(false));
+            }
+            walk(top, top, "", effective, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
     }
 
@@ -52,6 +72,20 @@ public final class CheckContext {
     /** Whether the input defined its -object's, so references to objects can be checked. */
     public boolean objectsKnown() {
         return objectsKnown;
+    }
+
+    /**
+     * Whether an -object comes after the top-level node, where the program creates objects and
+     * nodes in command-line order: the node then cannot find it.
+     */
+    public boolean definedAfter(String objectId, BlockNode top) {
+        if (objectsInOrder == null || !objectsInOrder.containsKey(objectId)) {
+            return false;
+        }
+        io.qbmc.source.Span object = objectsInOrder.get(objectId);
+        io.qbmc.source.Span node = origins.span(top);
+        return object.hasOffsets() && node.hasOffsets() && object.source() == node.source()
+                && object.start() > node.start();
     }
 
     /** Every node of every top-level tree, inline children included, parents before children. */

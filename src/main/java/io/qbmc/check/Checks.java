@@ -19,13 +19,25 @@ public final class Checks {
             new ObjectReferenceRule(),
             new BlkdebugRule(),
             new NetworkRule(),
-            new Qcow2Rule());
+            new Qcow2Rule(),
+            new PermissionRule());
 
     private Checks() {
     }
 
     public static void run(BlockGraph graph, Origins origins, boolean objectsKnown, Diagnostics diags) {
-        CheckContext context = new CheckContext(graph, origins, objectsKnown);
+        run(graph, origins, objectsKnown, null, java.util.Set.of(), diags);
+    }
+
+    /**
+     * @param objectsInOrder where each -object is defined, when objects and nodes are created in
+     *                       command-line order (qemu-storage-daemon); null otherwise
+     * @param blockdevTops   the top-level nodes given as -blockdev nodes (compared by identity)
+     */
+    public static void run(BlockGraph graph, Origins origins, boolean objectsKnown,
+            java.util.Map<String, io.qbmc.source.Span> objectsInOrder, java.util.Set<io.qbmc.graph.BlockNode> blockdevTops,
+            Diagnostics diags) {
+        CheckContext context = new CheckContext(graph, origins, objectsKnown, objectsInOrder, blockdevTops);
         for (Rule rule : RULES) {
             rule.check(context, diags);
         }

@@ -70,6 +70,11 @@ final class ObjectReferenceRule implements Rule {
                 diags.report(Code.UNKNOWN_OBJECT, context.origins().value(v.node(), path),
                         String.format(kind.missing(), id.value()),
                         "define it with -object " + kind.types().get(0) + ",id=" + id.value() + ",...");
+            } else if (context.definedAfter(id.value(), v.top())) {
+                diags.report(Code.UNKNOWN_OBJECT, context.origins().value(v.node(), path),
+                        String.format(kind.missing(), id.value()),
+                        "-object " + target.qomType() + ",id=" + id.value() + " comes after this node;"
+                                + " qemu-storage-daemon creates objects and nodes in command-line order, so define it first");
             } else if (!kind.types().contains(target.qomType())) {
                 diags.report(Code.UNKNOWN_OBJECT, context.origins().value(v.node(), path),
                         String.format(kind.wrongType(), id.value()),

@@ -1,5 +1,6 @@
 package io.qbmc.check;
 
+import io.qbmc.text.Suggest;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.graph.BlockNode;
@@ -68,7 +69,7 @@ final class ReferenceRule implements Rule {
     }
 
     private static String hint(String target, Set<String> names, String path) {
-        String guess = io.qbmc.bind.Suggest.closest(target, names);
+        String guess = io.qbmc.text.Suggest.closest(target, names);
         if (guess != null) {
             return "did you mean '" + guess + "'?";
         }

@@ -1,6 +1,5 @@
 package io.qbmc.cli;
 
-import io.qbmc.bind.QemuNumbers;
 import io.qbmc.runtime.BitmapAction;
 import io.qbmc.runtime.BitmapEditor;
 import java.io.IOException;
@@ -90,11 +89,10 @@ final class BitmapCommand extends RuntimeCommand {
         }
         long g = io.qbmc.graph.QbmNode.DEFAULT_GRANULARITY;
         if (granularity != null) {
-            QemuNumbers.Result r = QemuNumbers.size(granularity);
-            if (!r.ok()) {
+            g = SizeArg.parse(granularity);
+            if (g < 0) {
                 throw usage("Invalid granularity '" + granularity + "': give a size such as 64k");
             }
-            g = r.bits();
         }
         List<BitmapAction> resolved = new ArrayList<>();
         for (BitmapAction a : actions) {

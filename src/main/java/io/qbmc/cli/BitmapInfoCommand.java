@@ -1,6 +1,6 @@
 package io.qbmc.cli;
 
-import io.qbmc.emit.JsonText;
+import io.qbmc.text.JsonText;
 import io.qbmc.runtime.Access;
 import io.qbmc.runtime.BitmapInfo;
 import io.qbmc.runtime.BlockDevice;

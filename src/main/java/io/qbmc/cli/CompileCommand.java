@@ -4,10 +4,9 @@ import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
-import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
-import io.qbmc.qbm.StackFiles;
+import io.qbmc.files.StackFiles;
 import io.qbmc.report.HumanRenderer;
 import io.qbmc.source.Source;
 import java.io.IOException;
@@ -43,9 +42,8 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--allow-outside", description = "Allow absolute paths and paths with '..'.")
     boolean allowOutside;
 
-    @Option(names = "--as", paramLabel = "DIALECT", defaultValue = "image-opts", converter = DialectOption.class,
-            description = "Parser for dotted input: image-opts (default), drive or blockdev.")
-    Dialect as;
+    @CommandLine.Mixin
+    DialectMixin dialect;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,7 +53,7 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Source source = Inputs.read(input);
-        CompileResult r = new Compiler(as).compile(source);
+        CompileResult r = new Compiler(dialect.as).compile(source);
         for (Diagnostic d : r.diagnostics()) {
             err.print(HumanRenderer.render(d));
         }

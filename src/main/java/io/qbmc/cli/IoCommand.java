@@ -1,14 +1,10 @@
 package io.qbmc.cli;
 
-import io.qbmc.bind.QemuNumbers;
-import io.qbmc.diag.Code;
 import io.qbmc.runtime.Access;
 import io.qbmc.runtime.BlockDevice;
-import io.qbmc.runtime.StackException;
+import io.qbmc.runtime.PatternIo;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +19,6 @@ import picocli.CommandLine.Parameters;
                 "--abort ends the process after the write without closing the stack, as if it were killed: bitmaps of"
                         + " a deferred stack stay in use, and so inconsistent."})
 final class IoCommand extends RuntimeCommand {
-    private static final int CHUNK = 1 << 20;
-
     @Parameters(index = "0", paramLabel = "STACK", description = "The stack: disk.qbm, @path or a spec.")
     String stack;
 
@@ -69,12 +63,8 @@ final class IoCommand extends RuntimeCommand {
         }
         BlockDevice dev = BlockDevice.open(stack(stack), write ? Access.READ_WRITE : Access.READ_ONLY, forceShare);
         try {
-            if (off > dev.size() || len > dev.size() - off) {
-                throw new StackException(Code.OUT_OF_BOUNDS, "Request [" + off + ", " + (off + len)
-                        + ") lies beyond the end of the image (" + dev.size() + " bytes)", null);
-            }
             if (write) {
-                write(dev, off, len, p);
+                PatternIo.fill(dev, off, len, p);
                 out.println("wrote " + len + "/" + len + " bytes at offset " + off);
                 if (abort) {
                     out.flush();
@@ -83,7 +73,7 @@ final class IoCommand extends RuntimeCommand {
                     Runtime.getRuntime().halt(137);
                 }
             } else {
-                read(dev, off, len, p);
+                PatternIo.verify(dev, off, len, p);
                 out.println("read " + len + "/" + len + " bytes at offset " + off);
             }
         } finally {
@@ -92,48 +82,24 @@ final class IoCommand extends RuntimeCommand {
         return Main.OK;
     }
 
-    private static void write(BlockDevice dev, long off, long len, int p) throws IOException {
-        byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(1, len))];
-        Arrays.fill(buf, (byte) p);
-        for (long done = 0; done < len;) {
-            int n = (int) Math.min(buf.length, len - done);
-            dev.write(off + done, ByteBuffer.wrap(buf, 0, n));
-            done += n;
-        }
-    }
-
-    private static void read(BlockDevice dev, long off, long len, Integer p) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, len)));
-        for (long done = 0; done < len;) {
-            buf.clear().limit((int) Math.min(buf.capacity(), len - done));
-            dev.read(off + done, buf);
-            if (p != null) {
-                for (int i = 0; i < buf.limit(); i++) {
-                    if (buf.get(i) != (byte) (int) p) {
-                        throw new StackException(Code.PATTERN_MISMATCH, "Pattern verification failed at offset "
-                                + (off + done + i) + ", " + len + " bytes: found 0x"
-                                + String.format("%02x", buf.get(i) & 0xff) + ", expected 0x" + String.format("%02x", p),
-                                null);
-                    }
-                }
-            }
-            done += buf.limit();
-        }
-    }
-
     private long size(String s, String what) {
-        QemuNumbers.Result r = QemuNumbers.size(s);
-        if (!r.ok() || r.bits() < 0) {
+        long v = SizeArg.parse(s);
+        if (v < 0) {
             throw usage("Invalid " + what + " '" + s + "': give a number of bytes, optionally with k, M, G");
         }
-        return r.bits();
+        return v;
     }
 
     private int pattern(String s) {
-        QemuNumbers.Result r = QemuNumbers.number(s);
-        if (!r.ok() || r.bits() < 0 || r.bits() > 255) {
+        int v = -1;
+        if (s.matches("[0-9]{1,3}")) {
+            v = Integer.parseInt(s);
+        } else if (s.matches("0[xX][0-9a-fA-F]{1,2}")) {
+            v = Integer.parseInt(s.substring(2), 16);
+        }
+        if (v < 0 || v > 255) {
             throw usage("Invalid pattern '" + s + "': give a byte, 0 to 255 (or 0x00 to 0xff)");
         }
-        return (int) r.bits();
+        return v;
     }
 }

@@ -2,7 +2,6 @@ package io.qbmc.cli;
 
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
-import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.report.HumanRenderer;
 import io.qbmc.runtime.StackException;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /**
  * What the runtime commands (bitmap, io, backup, restore) share: STACK read like any INPUT (a bare
@@ -19,9 +17,8 @@ import picocli.CommandLine.Option;
  * refusals as diagnostics with exit 1, I/O failures with exit 3, never a stack trace.
  */
 abstract class RuntimeCommand implements Callable<Integer> {
-    @Option(names = "--as", paramLabel = "DIALECT", defaultValue = "image-opts", converter = DialectOption.class,
-            description = "Parser for a dotted STACK: image-opts (default), drive or blockdev.")
-    Dialect as;
+    @CommandLine.Mixin
+    DialectMixin dialect;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,7 +43,6 @@ abstract class RuntimeCommand implements Callable<Integer> {
         } catch (Reported e) {
             return Main.INVALID;
         } catch (StackException e) {
-            RuntimeDiagnostics.report(e.diagnostics());
             for (Diagnostic d : e.diagnostics()) {
                 err.print(HumanRenderer.render(d));
             }
@@ -64,9 +60,8 @@ abstract class RuntimeCommand implements Callable<Integer> {
     /** Reads and compiles STACK, printing its diagnostics; throws Reported when it is invalid. */
     protected CompileResult stack(String arg) {
         Source source = Inputs.read(isDescriptorPath(arg) ? "@" + arg : arg);
-        CompileResult r = new Compiler(as).compile(source);
+        CompileResult r = new Compiler(dialect.as).compile(source);
         PrintWriter err = spec.commandLine().getErr();
-        RuntimeDiagnostics.report(r.diagnostics());
         for (Diagnostic d : r.diagnostics()) {
             err.print(HumanRenderer.render(d));
         }

@@ -4,7 +4,6 @@ import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
-import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.report.HumanRenderer;
 import java.io.PrintWriter;
@@ -25,9 +24,8 @@ final class TranslateCommand implements Callable<Integer> {
             converter = FormOption.class)
     OutputForm to;
 
-    @Option(names = "--as", paramLabel = "DIALECT", defaultValue = "image-opts", converter = DialectOption.class,
-            description = "Parser for dotted input: image-opts (default), drive or blockdev.")
-    Dialect as;
+    @CommandLine.Mixin
+    DialectMixin dialect;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,7 +34,7 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CompileResult r = new Compiler(as).compile(Inputs.read(input));
+        CompileResult r = new Compiler(dialect.as).compile(Inputs.read(input));
         for (Diagnostic d : r.diagnostics()) {
             err.print(HumanRenderer.render(d));
         }

@@ -1,11 +1,11 @@
 package io.qbmc.cli;
 
+import io.qbmc.text.JsonText;
 import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
-import io.qbmc.check.FileChecks;
+import io.qbmc.files.FileChecks;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
-import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
@@ -68,9 +68,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Inputs checked in parallel (default: the number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--as", paramLabel = "DIALECT", defaultValue = "image-opts", converter = DialectOption.class,
-            description = "Parser for dotted input: image-opts (default), drive or blockdev.")
-    Dialect as;
+    @CommandLine.Mixin
+    DialectMixin dialect;
 
     @Option(names = "--max-input-size", paramLabel = "CHARS", defaultValue = "16777216",
             description = "Refuse inputs longer than this (default: 16 MiB).")
@@ -145,7 +144,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private List<FileResult> validateAll(List<BatchInput> all) {
-        Compiler compiler = new Compiler(as, maxInput);
+        Compiler compiler = new Compiler(dialect.as, maxInput);
         if (jobs == 1 || all.size() < 2) {
             List<FileResult> out = new ArrayList<>();
             for (BatchInput in : all) {
@@ -230,7 +229,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Source source = new Source(lines.toString(), text, lines);
         String uri = new BatchInput(lines.toString(), lines, null, lines.toString()).uri();
-        Compiler compiler = new Compiler(as, maxInput);
+        Compiler compiler = new Compiler(dialect.as, maxInput);
         List<FileResult> out = new ArrayList<>();
         int start = 0;
         int lineNo = 1;
@@ -261,7 +260,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (r.canonical() == null) {
                 out.append("null");
             } else {
-                io.qbmc.emit.JsonText.quote(r.canonical(), out);
+                io.qbmc.text.JsonText.quote(r.canonical(), out);
             }
             out.append("}\n");
         }

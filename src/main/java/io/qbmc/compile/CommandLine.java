@@ -49,7 +49,13 @@ final class CommandLine {
             Text w = words.get(i);
             String flag = w.value();
             if (i == 0 && !flag.startsWith("-")) {
-                continue; // the program
+                // the program; qemu-storage-daemon handles its options one by one, in order
+                // (storage-daemon/qemu-storage-daemon.c process_options), while qemu-system
+                // creates every -object before the first node and qemu-img before opening
+                if (flag.substring(flag.lastIndexOf('/') + 1).startsWith("qemu-storage-daemon")) {
+                    into.objectsInOrder = new java.util.HashMap<>();
+                }
+                continue;
             }
             if (flag.equals("--image-opts")) {
                 imageOpts = true;
@@ -135,6 +141,18 @@ final class CommandLine {
                     "Parameter '" + (type == null ? "qom-type" : "id") + "' is missing", "-object TYPE,id=ID,...");
             return;
         }
+        for (QemuObject earlier : into.objects) {
+            if (earlier.id().equals(id)) {
+                // qom/object.c object_property_try_add_child under /objects (qom/object_interfaces.c)
+                diags.report(Code.DUPLICATE_OBJECT_ID, arg.span(0, arg.length()),
+                        "attempt to add duplicate property '" + id + "' to object (type 'container')",
+                        "an -object with id '" + id + "' is already defined; give each -object its own id");
+                return;
+            }
+        }
         into.objects.add(new QemuObject(type, id, props));
+        if (into.objectsInOrder != null) {
+            into.objectsInOrder.put(id, arg.span(0, arg.length()));
+        }
     }
 }

@@ -76,9 +76,10 @@ public final class Compiler {
                     "Nothing to compile: the input holds no block device", "add a -drive or -blockdev option");
             return new CompileResult(source, null, origins, diags.sorted(), read.descriptors);
         }
-        BlockGraph graph = bind(read, diags, origins);
+        java.util.Set<BlockNode> blockdevTops = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        BlockGraph graph = bind(read, diags, origins, blockdevTops);
         if (graph != null) {
-            Checks.run(graph, origins, read.objectsKnown, diags);
+            Checks.run(graph, origins, read.objectsKnown, read.objectsInOrder, blockdevTops, diags);
         }
         return new CompileResult(source, graph, origins, diags.sorted(), read.descriptors);
     }
@@ -122,7 +123,9 @@ public final class Compiler {
         }
     }
 
-    private static BlockGraph bind(FrontEndResult read, Diagnostics diags, Origins origins) {
+    /** @param blockdevTops receives the top-level nodes that came as -blockdev nodes */
+    private static BlockGraph bind(FrontEndResult read, Diagnostics diags, Origins origins,
+            java.util.Set<BlockNode> blockdevTops) {
         if (read.units.isEmpty()) {
             return null;
         }
@@ -143,6 +146,9 @@ public final class Compiler {
                 drives.add(new DriveOptions(nodes.size(), read.frontend.get(i)));
             }
             nodes.add(node);
+            if (u.blockdev()) {
+                blockdevTops.add(node);
+            }
         }
         if (nodes.isEmpty()) {
             return null;

@@ -16,4 +16,9 @@ final class FrontEndResult {
     final List<io.qbmc.qbm.DescriptorReader.Located> descriptors = new ArrayList<>();
     /** Whether -object definitions were part of the input, so references to them can be checked. */
     boolean objectsKnown;
+    /**
+     * Where each -object is defined, when the program creates objects and nodes in command-line
+     * order (qemu-storage-daemon); null when every object exists before the first node.
+     */
+    Map<String, io.qbmc.source.Span> objectsInOrder;
 }

@@ -117,6 +117,9 @@ final class Hocon {
                 s = new Scalar.Null();
             } else if (raw instanceof Boolean b) {
                 s = new Scalar.Bool(b);
+            } else if (raw instanceof Double d && !Double.isFinite(d)) {
+                // typesafe-config reads "1e999" as Infinity, which is no number an option takes
+                s = new Scalar.Str(d.toString());
             } else if (raw instanceof Number n) {
                 s = new Scalar.Num(n.toString());
             } else {
@@ -128,7 +131,8 @@ final class Hocon {
 
     private static FlatOption leaf(String key, Scalar value, ConfigOrigin origin, Source main,
             Map<String, Source> sources) {
-        Span at = span(origin, main, sources);
+        Span line = span(origin, main, sources);
+        Span at = Span.line(line.source(), line.knownLine(), key);
         Span[] frags = new Span[key.split("\\.", -1).length];
         java.util.Arrays.fill(frags, at);
         return new FlatOption(key, at, value, at, frags, null);

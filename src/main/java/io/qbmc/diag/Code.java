@@ -119,6 +119,8 @@ public enum Code {
             "qbmc compile never replaces an existing descriptor or bitmap file without --force."),
     FILE_ACCESS("QBMC-E050", Severity.ERROR, "file cannot be read or written",
             "A file the configuration names could not be read, or an output could not be written."),
+    DUPLICATE_OBJECT_ID("QBMC-E051", Severity.ERROR, "-object id used twice",
+            "Every -object needs its own id: QEMU refuses to create a second object with an id in use."),
 
     // ---- warnings: QEMU accepts these, but they are probably not what was meant ----
     DUPLICATE_KEY("QBMC-W001", Severity.WARNING, "option given twice; the last one wins",

@@ -128,6 +128,8 @@ public final class DiagnosticCatalogue {
                         + "bitmaps = [ { name = daily, file { driver = file, filename = daily.bitmap } } ]\n",
                 Map.of("daily.bitmap", "keep me"), "Pass --force to replace the files, or compile into a new folder."));
         put(Code.FILE_ACCESS, validate("driver=qbm,descriptor=missing.qbm", "Fix the descriptor's path."));
+        put(Code.DUPLICATE_OBJECT_ID, validate("qemu-system-x86_64 -object secret,id=sec0,data=a -object secret,id=sec0,data=b"
+                + " -blockdev driver=file,node-name=f,filename=disk.img", "Give each -object its own id."));
         put(Code.DUPLICATE_KEY, validate(FILE + ",file.filename=other.img", "Give each option once."));
         put(Code.SHORT_BOOLEAN, validate(FILE + ",read-only", "Write read-only=on."));
         put(Code.JSON_OVERRIDDEN, validate(Dialect.DRIVE,

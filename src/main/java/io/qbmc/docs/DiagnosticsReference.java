@@ -55,7 +55,7 @@ public final class DiagnosticsReference {
         ExampleRunner.Outcome o = ExampleRunner.run(e);
         for (Diagnostic d : o.diagnostics()) {
             if (d.code() == c) {
-                for (String line : HumanRenderer.render(d).replace(o.scratch(), "").split("\n")) {
+                for (String line : hideScratch(HumanRenderer.render(d), o.scratch()).split("\n")) {
                     out.append(indent).append(line).append('\n');
                 }
                 break;
@@ -64,6 +64,12 @@ public final class DiagnosticsReference {
         out.append(fence).append('\n');
         out.append("Fix: ").append(e.fix()).append('\n');
         return out.toString();
+    }
+
+    /** Paths in the example's scratch folder read as relative ones, the folder itself as "." (as the command says). */
+    private static String hideScratch(String text, String scratch) {
+        String folder = scratch.substring(0, scratch.length() - 1);
+        return text.replace(scratch, "").replaceAll(java.util.regex.Pattern.quote(folder) + "(?![^\\s'\"])", ".");
     }
 
     private static String abbreviate(String s) {

@@ -2,13 +2,13 @@ package io.qbmc.docs;
 
 import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
-import io.qbmc.check.FileChecks;
+import io.qbmc.files.FileChecks;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
-import io.qbmc.qbm.StackFiles;
+import io.qbmc.files.StackFiles;
 import io.qbmc.source.Source;
 import io.qbmc.source.Span;
 import java.io.IOException;

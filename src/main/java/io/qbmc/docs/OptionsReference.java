@@ -62,24 +62,11 @@ public final class OptionsReference {
                 .append(o.defaultValue() == null ? "" : "`" + o.defaultValue() + "`").append(" | ")
                 .append(o.strong() ? "yes" : "").append(" | ").append(o.doc().replace("|", "\\|"))
                 .append(o.inputOnly() ? " *Read when compiling; not kept in the graph.*" : "").append(" |\n");
-        List<OptionSpec> members = members(o.type());
+        List<OptionSpec> members = OptionType.membersOf(o.type());
         String inner = o.type() instanceof OptionType.ListOf ? name + ".N." : name + ".";
         for (OptionSpec m : members) {
             row(m, inner, out);
         }
-    }
-
-    private static List<OptionSpec> members(OptionType t) {
-        if (t instanceof OptionType.ListOf l) {
-            t = l.element();
-        }
-        if (t instanceof OptionType.Alternate a) {
-            t = a.group();
-        }
-        if (t instanceof OptionType.Union u) {
-            t = u.all();
-        }
-        return t instanceof OptionType.Group g ? g.members() : List.of();
     }
 
     private static String type(OptionType t) {

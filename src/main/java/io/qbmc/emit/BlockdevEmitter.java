@@ -1,6 +1,6 @@
 package io.qbmc.emit;
 
-import io.qbmc.api.Qbmc;
+import io.qbmc.text.JsonText;
 import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
@@ -29,7 +29,7 @@ public final class BlockdevEmitter {
     /**
      * The nodes, each as a compact JSON object, in the order QEMU must create them.
      *
-     * @throws Qbmc.UnsupportedFormException for a graph -blockdev cannot hold: a probed format,
+     * @throws NotExpressible for a graph -blockdev cannot hold: a probed format,
      *         an integer above 2^63-1
      */
     public static List<String> nodes(BlockGraph graph) {
@@ -77,7 +77,7 @@ public final class BlockdevEmitter {
     private static String flatten(BlockNode node, Set<String> taken, int[] counter, List<String> out) {
         if (node.driver().isEmpty()) {
             // QAPI's BlockdevOptions has a mandatory driver: -blockdev never probes a format
-            throw new Qbmc.UnsupportedFormException("A node without a driver leaves its format to probing, which"
+            throw new NotExpressible("A node without a driver leaves its format to probing, which"
                     + " -blockdev cannot do (QEMU: \"Parameter 'driver' is missing\")",
                     "give the node a driver, e.g. driver=raw, or use --to json");
         }
@@ -139,7 +139,7 @@ public final class BlockdevEmitter {
                 // above int64: QEMU's JSON parser makes a uint64 that QAPI's int members refuse
                 // ("Invalid parameter type ..., expected: integer"), and a negative literal would
                 // be a negative number; no JSON spelling keeps the value
-                throw new Qbmc.UnsupportedFormException("Option '" + path + "' is " + Long.toUnsignedString(i.bits())
+                throw new NotExpressible("Option '" + path + "' is " + Long.toUnsignedString(i.bits())
                         + ", above 2^63-1, which -blockdev JSON cannot express",
                         "use --to json or --to dotted, whose QemuOpts read all of uint64");
             }

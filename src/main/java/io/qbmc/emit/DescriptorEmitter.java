@@ -22,13 +22,9 @@ public final class DescriptorEmitter {
     private DescriptorEmitter() {
     }
 
-    /** Thrown when the graph has something a descriptor cannot hold. */
-    public static final class NotExpressible extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotExpressible(String message) {
-            super(message);
-        }
+    private static NotExpressible refuse(String what) {
+        return new NotExpressible("A QBM descriptor cannot hold this graph: " + what,
+                "translate to json, dotted or hocon instead");
     }
 
     /** The qbm filter a descriptor describes: the root itself, or the file of a plain raw root. */
@@ -40,12 +36,12 @@ public final class DescriptorEmitter {
             if (raw.offset() != null || raw.size() != null || !raw.extra().isEmpty()) {
                 java.util.Set<String> extra = new java.util.TreeSet<>(raw.options().keySet());
                 extra.remove("file");
-                throw new NotExpressible("the raw node above the qbm filter has options a descriptor cannot hold: "
+                throw refuse("the raw node above the qbm filter has options a descriptor cannot hold: "
                         + extra);
             }
             return q;
         }
-        throw new NotExpressible("a descriptor describes a qbm filter, or raw over a qbm filter; this graph's top"
+        throw refuse("a descriptor describes a qbm filter, or raw over a qbm filter; this graph's top"
                 + " node is " + (root.driver().isEmpty() ? "a probed format" : root.driver()));
     }
 
@@ -53,7 +49,7 @@ public final class DescriptorEmitter {
         QbmNode q = qbmOf(root);
         for (String k : new java.util.TreeSet<>(q.extra().keySet())) {
             if (!k.equals("size")) {
-                throw new NotExpressible("qbm option '" + k + "' has no place in a descriptor");
+                throw refuse("qbm option '" + k + "' has no place in a descriptor");
             }
         }
         BlockNode image = inline(q.image(), "image");
@@ -61,14 +57,14 @@ public final class DescriptorEmitter {
         Map<String, Value> imageOptions = image.options();
         for (String k : new java.util.TreeSet<>(imageOptions.keySet())) {
             if (!k.equals("file") && !k.equals("backing")) {
-                throw new NotExpressible("image option '" + k + "' has no place in a descriptor");
+                throw refuse("image option '" + k + "' has no place in a descriptor");
             }
         }
         if (imageOptions.get("backing") instanceof Value.Node n) {
             BlockNode b = inline(n.child(), "image.backing");
             for (String k : new java.util.TreeSet<>(b.options().keySet())) {
                 if (!k.equals("file")) {
-                    throw new NotExpressible("backing option '" + k + "' has no place in a descriptor");
+                    throw refuse("backing option '" + k + "' has no place in a descriptor");
                 }
             }
             backing = image(b, "image.backing", null);
@@ -78,7 +74,7 @@ public final class DescriptorEmitter {
             QbmNode.Bitmap b = q.bitmaps().get(i);
             BlockNode file = inline(b.file(), "bitmaps." + i + ".file");
             if (!file.driver().equals("file") || file.options().size() != 1 || file.nodeName() != null) {
-                throw new NotExpressible("bitmaps." + i + ".file must be a plain file node with only a filename");
+                throw refuse("bitmaps." + i + ".file must be a plain file node with only a filename");
             }
             bitmaps.add(new Descriptor.Bitmap(b.name(), filename(file), b.granularity(), "dirty", b.enabled(), false));
         }
@@ -87,11 +83,11 @@ public final class DescriptorEmitter {
 
     private static Descriptor.Image image(BlockNode format, String path, Long size) {
         if (format.driver().isEmpty()) {
-            throw new NotExpressible(path + " has no driver; a descriptor names the image format");
+            throw refuse(path + " has no driver; a descriptor names the image format");
         }
         BlockNode file = inline(format.options().get("file") instanceof Value.Node n ? n.child() : null, path + ".file");
         if (!FILE_DRIVERS.contains(file.driver()) || file.options().size() != 1) {
-            throw new NotExpressible(path + ".file must be a file, host_device or host_cdrom node with only a filename");
+            throw refuse(path + ".file must be a file, host_device or host_cdrom node with only a filename");
         }
         return new Descriptor.Image(filename(file), format.driver(), file.driver().equals("file") ? null : file.driver(),
                 size);
@@ -101,7 +97,7 @@ public final class DescriptorEmitter {
         if (c instanceof Child.Inline in) {
             return in.node();
         }
-        throw new NotExpressible(path + " must be given in place, not " + (c == null ? "missing" : "as a reference"));
+        throw refuse(path + " must be given in place, not " + (c == null ? "missing" : "as a reference"));
     }
 
     private static String filename(BlockNode file) {

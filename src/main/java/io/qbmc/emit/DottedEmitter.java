@@ -1,6 +1,5 @@
 package io.qbmc.emit;
 
-import io.qbmc.api.Qbmc;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
 import io.qbmc.graph.Value;
@@ -15,7 +14,7 @@ public final class DottedEmitter {
     private DottedEmitter() {
     }
 
-    /** @throws Qbmc.UnsupportedFormException for a tree dotted syntax cannot hold (an empty list) */
+    /** @throws NotExpressible for a tree dotted syntax cannot hold (an empty list) */
     public static String emit(BlockNode root) {
         StringBuilder out = new StringBuilder();
         node(root, "", out);
@@ -55,7 +54,7 @@ public final class DottedEmitter {
             if (a.items().isEmpty()) {
                 // keyval and QemuOpts have no syntax for [] (util/keyval.c: "there is no way to denote
                 // an empty array"); leaving it out would change the graph silently
-                throw new Qbmc.UnsupportedFormException("Option '" + key + "' is an empty list, which dotted"
+                throw new NotExpressible("Option '" + key + "' is an empty list, which dotted"
                         + " syntax cannot write", "use --to json or --to blockdev, which write []");
             }
             for (int i = 0; i < a.items().size(); i++) {

@@ -1,5 +1,6 @@
 package io.qbmc.emit;
 
+import io.qbmc.text.JsonText;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
 import io.qbmc.graph.Value;

@@ -53,16 +53,7 @@ final class Layout {
     /** The members declared for a group option, to order its members too. */
     static List<OptionSpec> members(DriverSchema schema, String path) {
         OptionType t = typeAt(schema, path);
-        if (t instanceof OptionType.ListOf l) {
-            t = l.element();
-        }
-        if (t instanceof OptionType.Alternate a) {
-            t = a.group();
-        }
-        if (t instanceof OptionType.Union u) {
-            t = u.all();
-        }
-        return t instanceof OptionType.Group g ? g.members() : List.of();
+        return t == null ? List.of() : OptionType.membersOf(t);
     }
 
     private static OptionType typeAt(DriverSchema schema, String path) {

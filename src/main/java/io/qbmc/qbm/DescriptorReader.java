@@ -1,6 +1,6 @@
 package io.qbmc.qbm;
 
-import io.qbmc.bind.Suggest;
+import io.qbmc.text.Suggest;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.source.Source;
@@ -62,7 +62,7 @@ public final class DescriptorReader {
         }
         JsonNode.JObject qbm = (JsonNode.JObject) o.members().get(0).value();
         keys.put("", o.members().get(0).keySpan());
-        Map<String, JsonNode.Member> m = members(qbm, "", Set.of("version", "image", "backing", "mode", "bitmaps"));
+        Map<String, JsonNode.Member> m = members(qbm, "", List.of("version", "image", "backing", "mode", "bitmaps"));
         Integer version = version(m.get("version"), qbm);
         Descriptor.Image image = image(m.get("image"), "image", qbm, true);
         Descriptor.Image backing = m.containsKey("backing") ? image(m.get("backing"), "backing", qbm, true) : null;
@@ -81,8 +81,12 @@ public final class DescriptorReader {
         return new Descriptor(version, image, backing, mode, bitmaps);
     }
 
-    /** Members by name; unknown names are errors, with a suggestion. */
-    private Map<String, JsonNode.Member> members(JsonNode.JObject o, String path, Set<String> known) {
+    /**
+     * Members by name; unknown names are errors, with a suggestion.
+     *
+     * @param known the fields in the order the spec lists them, which hints repeat
+     */
+    private Map<String, JsonNode.Member> members(JsonNode.JObject o, String path, List<String> known) {
         Map<String, JsonNode.Member> out = new LinkedHashMap<>();
         for (JsonNode.Member mem : o.members()) {
             String p = path.isEmpty() ? mem.key() : path + "." + mem.key();
@@ -132,7 +136,7 @@ public final class DescriptorReader {
                     "{\"file\": \"disk.img\", \"format\": \"raw\"}");
             return null;
         }
-        Map<String, JsonNode.Member> f = members(o, path, Set.of("file", "format", "driver", "size"));
+        Map<String, JsonNode.Member> f = members(o, path, List.of("file", "format", "driver", "size"));
         String file = requiredString(f.get("file"), path + ".file", o);
         String format = requiredString(f.get("format"), path + ".format", o);
         String driver = f.containsKey("driver") ? string(f.get("driver"), path + ".driver") : null;
@@ -182,7 +186,7 @@ public final class DescriptorReader {
             return null;
         }
         Map<String, JsonNode.Member> f = members(o, path,
-                Set.of("name", "file", "granularity", "type", "enabled", "in-use"));
+                List.of("name", "file", "granularity", "type", "enabled", "in-use"));
         String name = keyName;
         if (f.containsKey("name")) {
             name = string(f.get("name"), path + ".name");

@@ -1,6 +1,6 @@
 package io.qbmc.qbm;
 
-import io.qbmc.emit.JsonText;
+import io.qbmc.text.JsonText;
 
 /** Writes a descriptor: UTF-8 JSON, two-space indent, bitmaps as an array, ending in a newline. */
 public final class DescriptorWriter {

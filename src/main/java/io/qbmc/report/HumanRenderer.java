@@ -27,6 +27,16 @@ public final class HumanRenderer {
                 .append('\n');
         if (span.hasOffsets()) {
             snippet(span, out);
+        } else if (span.isKnown() && span.knownLine() > 0) {
+            // HOCON knows lines, not columns: show the line and name the key instead of carets
+            String gutter = String.valueOf(span.line());
+            String pad = " ".repeat(gutter.length());
+            String text = span.source().lineText(span.line());
+            out.append(pad).append(" |\n").append(gutter).append(" | ")
+                    .append(text.length() > WINDOW ? text.substring(0, WINDOW) + "..." : text).append('\n');
+            if (span.keyPath() != null) {
+                out.append(pad).append(" = at key: ").append(span.keyPath()).append('\n');
+            }
         }
         if (d.hint() != null) {
             out.append("  = hint: ").append(d.hint()).append('\n');

@@ -1,6 +1,6 @@
 package io.qbmc.report;
 
-import io.qbmc.emit.JsonText;
+import io.qbmc.text.JsonText;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.qbmc.report;
 
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Severity;
-import io.qbmc.emit.JsonText;
+import io.qbmc.text.JsonText;
 import java.util.List;
 
 /**
@@ -61,7 +61,7 @@ final class SarifReport {
         out.append(",\"level\":\"").append(level(f.severity())).append("\",\"message\":{\"text\":");
         JsonText.quote(f.hint() == null ? f.message() : f.message() + " (" + f.hint() + ")", out);
         out.append("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
-        JsonText.quote(r.uri() != null ? r.uri() : r.path(), out);
+        JsonText.quote(uriReference(r.uri() != null ? r.uri() : r.path()), out);
         out.append('}');
         if (f.line() > 0) {
             out.append(",\"region\":{\"startLine\":").append(f.line());
@@ -73,6 +73,31 @@ final class SarifReport {
             out.append('}');
         }
         out.append("}}]}");
+    }
+
+    /**
+     * An RFC 3986 URI-reference, as SARIF's artifactLocation.uri must be: an absolute file: URI
+     * (already encoded by Path.toUri) as it is, anything else a relative reference with every
+     * byte outside the unreserved and sub-delims characters, '@' and '/' percent-encoded in
+     * UTF-8, so spaces, non-ASCII names, '%', ':' and "<input>" are valid references.
+     */
+    static String uriReference(String s) {
+        if (s.startsWith("file:")) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~!$&'()*+,;=@/".indexOf(c) >= 0;
+            if (plain) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
     static String level(Severity s) {

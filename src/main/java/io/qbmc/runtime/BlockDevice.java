@@ -324,7 +324,8 @@ public final class BlockDevice implements Closeable {
         return b;
     }
 
-    private void checkRange(long offset, long length) {
+    /** @throws StackException OUT_OF_BOUNDS unless [offset, offset+length) lies within the image */
+    public void checkRange(long offset, long length) {
         if (offset < 0 || length < 0 || offset > size() || length > size() - offset) {
             throw new StackException(Code.OUT_OF_BOUNDS, "Request [" + offset + ", " + (offset + length)
                     + ") lies beyond the end of the image (" + size() + " bytes)", null);

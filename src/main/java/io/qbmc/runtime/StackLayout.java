@@ -2,11 +2,11 @@ package io.qbmc.runtime;
 
 import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
-import io.qbmc.check.FileChecks;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
+import io.qbmc.files.FileChecks;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
 import io.qbmc.graph.FileNode;

@@ -8,6 +8,23 @@ public sealed interface OptionType {
     /** A short name for messages and docs. */
     String describe();
 
+    /**
+     * The named members an option of this type holds (a group's, a list of groups' element, an
+     * alternate's or union's group form); empty for scalars and children.
+     */
+    static List<OptionSpec> membersOf(OptionType t) {
+        if (t instanceof ListOf l) {
+            t = l.element();
+        }
+        if (t instanceof Alternate a) {
+            t = a.group();
+        }
+        if (t instanceof Union u) {
+            t = u.all();
+        }
+        return t instanceof Group g ? g.members() : List.of();
+    }
+
     record Str() implements OptionType {
         @Override
         public String describe() {

@@ -2,11 +2,16 @@ package io.qbmc.source;
 
 /**
  * Where something came from: a range of UTF-16 offsets in a {@link Source}. A span from a source
- * that only knows lines (HOCON) has {@code start < 0} and carries its line directly.
+ * that only knows lines (HOCON) has {@code start < 0} and carries its line directly, and the key
+ * path written there, which stands in for the column.
  */
-public record Span(Source source, int start, int end, int knownLine) {
+public record Span(Source source, int start, int end, int knownLine, String keyPath) {
 
-    public static final Span NONE = new Span(null, -1, -1, -1);
+    public static final Span NONE = new Span(null, -1, -1, -1, null);
+
+    public Span(Source source, int start, int end, int knownLine) {
+        this(source, start, end, knownLine, null);
+    }
 
     public Span {
         if (start >= 0 && end < start) {
@@ -19,7 +24,12 @@ public record Span(Source source, int start, int end, int knownLine) {
     }
 
     public static Span line(Source source, int line) {
-        return new Span(source, -1, -1, line);
+        return new Span(source, -1, -1, line, null);
+    }
+
+    /** A line-only position that names the key written there ("file.image.filename"). */
+    public static Span line(Source source, int line, String keyPath) {
+        return new Span(source, -1, -1, line, keyPath);
     }
 
     public boolean isKnown() {
@@ -67,6 +77,6 @@ public record Span(Source source, int start, int end, int knownLine) {
         if (!isKnown()) {
             return "<unknown>";
         }
-        return source.name() + ":" + line() + (hasOffsets() ? ":" + column() : "");
+        return source.name() + ":" + line() + (hasOffsets() ? ":" + column() : keyPath != null ? " (" + keyPath + ")" : "");
     }
 }

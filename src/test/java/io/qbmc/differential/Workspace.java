@@ -49,10 +49,28 @@ record Workspace(Path dir) {
             Files.copy(dir.resolve(RAW_A), dir.resolve(name));
         }
         ws.qemuImg(qemuImg, "create", "-q", "-f", "qcow2", QCOW2, "1M");
-        ws.qemuImg(qemuImg, "create", "-q", "-f", "luks", "--object", "secret,id=sec0,data=" + SECRET,
-                "-o", "key-secret=sec0,iter-time=10", LUKS, "1M");
+        ws.luks(qemuImg);
         Files.writeString(dir.resolve(EMPTY_CONFIG), "");
         return ws;
+    }
+
+    /**
+     * LUKS creation times its key derivation; on a busy machine a short iter-time can fail with
+     * "Unable to get accurate CPU usage", so longer ones are tried before giving up.
+     */
+    private void luks(String qemuImg) throws IOException, InterruptedException {
+        IOException last = null;
+        for (int ms : new int[] {10, 100, 1000}) {
+            try {
+                qemuImg(qemuImg, "create", "-q", "-f", "luks", "--object", "secret,id=sec0,data=" + SECRET,
+                        "-o", "key-secret=sec0,iter-time=" + ms, LUKS, "1M");
+                return;
+            } catch (IOException e) {
+                last = e;
+                Files.deleteIfExists(dir.resolve(LUKS));
+            }
+        }
+        throw last;
     }
 
     private void qemuImg(String qemuImg, String... args) throws IOException, InterruptedException {

@@ -32,4 +32,15 @@ class DocsTest {
         assertEquals(generated, Files.readString(DIAGNOSTICS, StandardCharsets.UTF_8),
                 "docs/diagnostics.md is out of date: run mvn -B -q test -Dtest=DocsTest -Dqbmc.updateDocs=true");
     }
+
+    @Test
+    void configSchemaIsUpToDate() throws IOException {
+        Path schema = Path.of("docs/schema/qbmc-config.schema.json");
+        String generated = ConfigSchema.json();
+        if (Boolean.getBoolean("qbmc.updateDocs")) {
+            Files.writeString(schema, generated, StandardCharsets.UTF_8);
+        }
+        assertEquals(generated, Files.readString(schema, StandardCharsets.UTF_8),
+                "docs/schema/qbmc-config.schema.json is out of date: run mvn -B -q test -Dtest=DocsTest -Dqbmc.updateDocs=true");
+    }
 }

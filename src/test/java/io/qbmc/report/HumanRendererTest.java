@@ -80,7 +80,15 @@ class HumanRendererTest {
     @Test
     void lineOnlySpan() {
         Source s = new Source("conf", "a\nb");
-        assertEquals("conf:2: error[QBMC-E001]: m\n",
+        // HOCON knows no columns: the line is shown without carets
+        assertEquals("conf:2: error[QBMC-E001]: m\n  |\n2 | b\n",
                 HumanRenderer.render(new Diagnostic(Code.INVALID_KEY, "m", Span.line(s, 2), null)));
+    }
+
+    @Test
+    void lineOnlySpanNamesItsKey() {
+        Source s = new Source("vm.conf", "driver = raw\nfile { bogus = 1 }");
+        assertEquals("vm.conf:2: error[QBMC-E012]: m\n  |\n2 | file { bogus = 1 }\n  = at key: file.bogus\n",
+                HumanRenderer.render(new Diagnostic(Code.UNKNOWN_OPTION, "m", Span.line(s, 2, "file.bogus"), null)));
     }
 }

@@ -179,6 +179,16 @@ public final class Repair {
             }
         }
         o.replaceAll((k, v) -> validChildren(v, mine));
+        // check/PermissionRule: a writable qcow2 (or raw window) needs a writable file node. A tree's
+        // top may open read-write (it does as a -blockdev node), so when the file node ends up
+        // read-only, or is a reference, the format opens read-only too
+        if (writesItsFile(node.driver(), o) && !isOn(effective(o, inherited, "read-only"))
+                && o.get("file") instanceof Value.Node f
+                && (f.child() instanceof Child.Ref || f.child() instanceof Child.Inline in
+                        && isOn(in.node().options().get("read-only"))
+                        && !isOn(in.node().options().get("auto-read-only")))) {
+            o.put("read-only", new Value.Bool(true));
+        }
         switch (node.driver()) {
             case "raw" -> raw(o);
             case "quorum" -> quorum(o);
@@ -219,6 +229,10 @@ public final class Repair {
             v = g.members().get(path.substring(dot + 1));
         }
         return v != null ? v : inherited.get(path);
+    }
+
+    private static boolean writesItsFile(String driver, Map<String, Value> o) {
+        return driver.equals("qcow2") || driver.equals("raw") && (o.containsKey("offset") || o.containsKey("size"));
     }
 
     private static boolean isOn(Value v) {

@@ -1,4 +1,4 @@
-package io.qbmc.emit;
+package io.qbmc.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
-package io.qbmc.check;
+package io.qbmc.files;
 
+import io.qbmc.check.CheckContext;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.graph.BlockGraph;
@@ -45,6 +46,9 @@ public final class FileChecks {
             }
             if (n instanceof QbmNode qbm) {
                 qbm(qbm, origins, diags);
+            }
+            if (n instanceof io.qbmc.graph.Qcow2Node q && q.backing() == null) {
+                backingFileName(q, origins, diags);
             }
         }
         for (DescriptorReader.Located d : descriptors) {
@@ -145,6 +149,41 @@ public final class FileChecks {
             } catch (IOException e) {
                 diags.report(Code.FILE_ACCESS, at, "Could not read '" + f.value() + "': " + e.getMessage(), null);
             }
+        }
+    }
+
+    /**
+     * The backing file name in a qcow2 header, which QEMU opens like a filename argument: a
+     * json: name there is honoured (block.c bdrv_open_backing_file), so it is compiled and its
+     * problems are reported in its own text; a plain name must exist beside the image.
+     */
+    private static void backingFileName(io.qbmc.graph.Qcow2Node q, Origins origins, Diagnostics diags) {
+        Path image = ImageSize.fileOf(q, null);
+        if (image == null || !Files.isRegularFile(image)) {
+            return;
+        }
+        String name;
+        try {
+            name = Qcow2Header.backingFileName(image);
+        } catch (IOException e) {
+            return;
+        }
+        if (name == null) {
+            return;
+        }
+        Span at = q.file() instanceof Child.Inline in ? origins.value(in.node(), "filename") : origins.span(q);
+        if (name.startsWith("json:")) {
+            io.qbmc.source.Source text = new io.qbmc.source.Source(image + " (backing file name)", name);
+            var r = new io.qbmc.compile.Compiler(io.qbmc.compile.Dialect.IMAGE_OPTS).compile(text);
+            for (io.qbmc.diag.Diagnostic d : r.diagnostics()) {
+                diags.add(d);
+            }
+            return;
+        }
+        Path backing = image.toAbsolutePath().getParent().resolve(name);
+        if (!name.contains(":") && !Files.exists(backing)) {
+            diags.report(Code.FILE_MISMATCH, at, "Backing file '" + name + "' of '" + image + "' does not exist",
+                    "QEMU resolves it against the image's folder: " + backing);
         }
     }
 

@@ -1,8 +1,14 @@
-package io.qbmc.qbm;
+package io.qbmc.files;
 
+import io.qbmc.qbm.ImageSize;
+import io.qbmc.qbm.BitmapLayout;
+import io.qbmc.qbm.Descriptor;
+import io.qbmc.qbm.DescriptorWriter;
+import io.qbmc.qbm.AtomicFiles;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.emit.DescriptorEmitter;
+import io.qbmc.emit.NotExpressible;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
 import io.qbmc.graph.Origins;
@@ -54,8 +60,8 @@ public final class StackFiles {
         try {
             qbm = DescriptorEmitter.qbmOf(root);
             d = DescriptorEmitter.descriptor(root);
-        } catch (DescriptorEmitter.NotExpressible e) {
-            diags.report(Code.UNSUPPORTED_FORM, origins.span(root), "Cannot write a QBM descriptor: " + e.getMessage(),
+        } catch (NotExpressible e) {
+            diags.report(Code.UNSUPPORTED_FORM, origins.span(root), e.getMessage(),
                     "qbmc compile needs a qbm filter (or raw over one) with file-based image and bitmaps");
             return null;
         }

@@ -1,4 +1,4 @@
-package io.qbmc.bind;
+package io.qbmc.text;
 
 /** "Did you mean" for misspelled option and driver names. */
 public final class Suggest {

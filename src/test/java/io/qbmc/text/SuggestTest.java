@@ -1,4 +1,4 @@
-package io.qbmc.bind;
+package io.qbmc.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.qbmc.emit;
+package io.qbmc.text;
 
 /** JSON string literals as QEMU writes them (qobject/json-writer.c): non-ASCII as \\uXXXX. */
 public final class JsonText {
