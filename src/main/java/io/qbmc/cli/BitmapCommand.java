@@ -84,6 +84,10 @@ final class BitmapCommand extends RuntimeCommand {
             throw usage("Missing " + (stack == null ? "STACK and BITMAP" : "BITMAP") + ": qbmc bitmap ACTION... STACK"
                     + " BITMAP");
         }
+        if (!isDescriptorPath(stack) && !stack.startsWith("@") && isDescriptorPath(bitmap)) {
+            throw usage("STACK comes first, then BITMAP, as in qemu-img bitmap: qbmc bitmap ACTION... " + bitmap + " "
+                    + stack);
+        }
         if ((granularity != null || file != null) && !added) {
             throw usage((granularity != null ? "-g" : "--file") + " applies to --add only");
         }

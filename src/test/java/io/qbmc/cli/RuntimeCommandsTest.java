@@ -103,6 +103,9 @@ class RuntimeCommandsTest {
         assertTrue(none.err().startsWith("Need at least one of --add, --remove, --clear, --enable, --disable or --merge"),
                 none::toString);
         fails(2, "bitmap", "--clear", qbm);
+        Cli.Run swapped = fails(2, "bitmap", "--add", "weekly", qbm);
+        assertTrue(swapped.err().startsWith("STACK comes first, then BITMAP, as in qemu-img bitmap: qbmc bitmap ACTION... "
+                + qbm + " weekly\n"), swapped::toString);
         fails(2, "bitmap", "--clear", "-g", "64k", qbm, "daily");
         fails(2, "bitmap", "--add", "-g", "lots", qbm, "x");
         fails(2, "bitmap", "extents", qbm);
