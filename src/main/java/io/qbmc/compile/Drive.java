@@ -5,8 +5,6 @@ import io.qbmc.diag.Diagnostics;
 import io.qbmc.options.DottedReader;
 import io.qbmc.options.FlatOption;
 import io.qbmc.options.Scalar;
-import io.qbmc.schema.DriverSchema;
-import io.qbmc.schema.Drivers;
 import io.qbmc.source.Span;
 import io.qbmc.source.Text;
 import java.util.ArrayList;
@@ -41,6 +39,11 @@ final class Drive {
             Map.entry("iops_wr_max", "throttling.iops-write-max"), Map.entry("bps_max", "throttling.bps-total-max"),
             Map.entry("bps_rd_max", "throttling.bps-read-max"), Map.entry("bps_wr_max", "throttling.bps-write-max"),
             Map.entry("iops_size", "throttling.iops-size"), Map.entry("group", "throttling.group"));
+
+    /** bdrv_parse_aio on Linux with io_uring (Debian's QEMU 7.2). */
+    private static final Set<String> AIO_MODES = Set.of("threads", "native", "io_uring");
+    /** The drivers of block/file-posix.c, which read the aio flag. */
+    private static final Set<String> FILE_POSIX = Set.of("file", "host_device", "host_cdrom");
 
     private Drive() {
     }
@@ -109,13 +112,6 @@ final class Drive {
         if (cache != null) {
             cacheMode(cache, last, block, aside, diags);
         }
-        String driver = format != null ? format.value().display()
-                : last.containsKey("driver") ? last.get("driver").value().display() : null;
-        DriverSchema schema = driver == null ? null : Drivers.get(driver);
-        boolean topIsProtocol = schema != null && schema.kind() == DriverSchema.Kind.PROTOCOL;
-        if (aio != null) {
-            block.add(renamed(aio, topIsProtocol ? "aio" : "file.aio"));
-        }
         // blockdev_init: an empty file= is no file at all
         if (file != null && !file.value().display().isEmpty()) {
             String path = file.value().display();
@@ -126,17 +122,44 @@ final class Drive {
                 }
                 block = Merge.explicitWins(json, block, diags);
             } else {
-                String target = topIsProtocol ? "filename" : "file.filename";
-                if (last.containsKey(target)) {
-                    diags.report(Code.FILE_AND_FILENAME, file.keySpan(),
-                            "Can't specify 'file' and 'filename' options at the same time",
-                            "file= sets " + target + "; drop one of them");
-                } else {
-                    block.add(renamed(file, target));
+                block = ProtocolFilename.place(file, "", false, block, diags);
+                if (block == null) {
+                    return; // QEMU stops where the filename is refused
                 }
             }
         }
+        if (aio != null) {
+            aio(aio, block, diags);
+        }
         ImageOpts.add(block, text, into, diags);
+    }
+
+    /**
+     * aio= is a flag of the whole drive (blockdev.c extract_common_blockdev_options, bdrv_parse_aio)
+     * that file-posix reads as the default of its own aio option; other drivers ignore it.
+     */
+    private static void aio(FlatOption aio, List<FlatOption> block, Diagnostics diags) {
+        String mode = aio.value().display();
+        if (!AIO_MODES.contains(mode)) {
+            diags.report(Code.BAD_ENUM, aio.valueSpan(), "invalid aio option", "aio= takes threads, native or io_uring");
+            return;
+        }
+        String at = ProtocolFilename.protocolNode(block, "", false);
+        if (at == null || block.stream().anyMatch(o -> o.key().equals(at + "aio"))) {
+            return;
+        }
+        String driver = null;
+        boolean hasFilename = false;
+        for (FlatOption o : block) {
+            if (o.key().equals(at + "driver")) {
+                driver = o.value().display();
+            } else if (o.key().equals(at + "filename")) {
+                hasFilename = true;
+            }
+        }
+        if (driver == null && hasFilename || FILE_POSIX.contains(driver)) {
+            block.add(renamed(aio, at + "aio"));
+        }
     }
 
     private static FlatOption renamed(FlatOption o, String key) {

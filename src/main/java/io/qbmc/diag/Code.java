@@ -119,6 +119,10 @@ public enum Code {
             "qbmc compile never replaces an existing descriptor or bitmap file without --force."),
     FILE_ACCESS("QBMC-E050", Severity.ERROR, "file cannot be read or written",
             "A file the configuration names could not be read, or an output could not be written."),
+    PROTOCOL_FILENAME("QBMC-E061", Severity.ERROR, "filename refused by its protocol",
+            "In a filename argument (-drive file=, a qemu-img image name, blkdebug/blkverify x-image) a ':' "
+                    + "before any '/' makes the start a protocol name (nbd:, rbd:, ...), whose driver parses the "
+                    + "rest; the protocol is unknown, or the rest does not follow its syntax."),
 
     // ---- warnings: QEMU accepts these, but they are probably not what was meant ----
     DUPLICATE_KEY("QBMC-W001", Severity.WARNING, "option given twice; the last one wins",
@@ -138,6 +142,9 @@ public enum Code {
     FORCE_SHARE_READ_WRITE("QBMC-W008", Severity.WARNING, "force-share on a node that may open read-write",
             "force-share=on needs a read-only node. Tools that open read-only (qemu-img info) accept it; a VM "
                     + "opening the node read-write refuses it. Say read-only=on."),
+    UNCHECKED_FILENAME_OPTIONS("QBMC-W009", Severity.WARNING, "filename options passed on unchecked",
+            "An rbd: filename's key=value pairs other than id and conf go to librados when QEMU connects; "
+                    + "qbmc can neither check them nor keep them in the graph."),
 
     // ---- notes ----
     SKIPPED_FLAG("QBMC-N001", Severity.NOTE, "command-line flag skipped",
