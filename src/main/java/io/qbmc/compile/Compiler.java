@@ -99,6 +99,15 @@ public final class Compiler {
 
     private static CompileResult finish(Source source, Text text, FrontEndResult read, Diagnostics diags,
             Origins origins) {
+        if (read.units.isEmpty() && !read.emptyDrives.isEmpty()) {
+            // only drives without a medium: valid, with no node to check or print
+            List<DriveOptions> drives = new ArrayList<>();
+            for (var aside : read.emptyDrives) {
+                drives.add(new DriveOptions(-1, aside));
+            }
+            return new CompileResult(source, new BlockGraph(List.of(), read.objects, drives), origins, diags.sorted(),
+                    read.descriptors);
+        }
         if (read.units.isEmpty() && !diags.hasErrors()) {
             // a command line without -drive or -blockdev: there is no graph to check or print
             diags.report(Code.EMPTY_INPUT, text.span(0, text.length()),
@@ -175,6 +184,9 @@ public final class Compiler {
         }
         if (nodes.isEmpty()) {
             return null;
+        }
+        for (var aside : read.emptyDrives) {
+            drives.add(new DriveOptions(-1, aside));
         }
         return new BlockGraph(nodes, read.objects, drives);
     }
