@@ -70,9 +70,9 @@ public final class ProtocolFilename {
 
     private static final Map<String, Protocol> BY_NAME = new HashMap<>();
     private static final Map<String, Protocol> BY_DRIVER = new HashMap<>();
-    /** Protocols of QEMU 7.2 whose drivers qbmc does not know (gluster, nfs, vvfat, iser). */
+    /** Protocols of QEMU 7.2 whose drivers qbmc does not know (gluster, nfs, vvfat). */
     private static final Map<String, String> NOT_KNOWN = Map.of("gluster", "gluster", "gluster+tcp", "gluster",
-            "gluster+unix", "gluster", "gluster+rdma", "gluster", "nfs", "nfs", "fat", "vvfat", "iser", "iser");
+            "gluster+unix", "gluster", "gluster+rdma", "gluster", "nfs", "nfs", "fat", "vvfat");
 
     static {
         protocol("file", "file", stripPrefix("file:"), true);
@@ -88,6 +88,7 @@ public final class ProtocolFilename {
         }
         protocol("ssh", "ssh", ProtocolFilename::ssh, false);
         protocol("iscsi", "iscsi", ProtocolFilename::iscsi, false);
+        protocol("iser", "iser", ProtocolFilename::iscsi, false);
         protocol("rbd", "rbd", ProtocolFilename::rbd, false);
         protocol("blkdebug", "blkdebug", ProtocolFilename::blkdebug, false);
         protocol("blkverify", "blkverify", ProtocolFilename::blkverify, false);
