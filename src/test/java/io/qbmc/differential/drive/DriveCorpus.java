@@ -222,6 +222,33 @@ final class DriveCorpus {
         net("protocol-net", "file=json:{\"driver\":\"raw\",,\"file\":{\"driver\":\"nbd\",,\"server\":"
                 + "{\"type\":\"inet\",,\"host\":\"h\",,\"port\":\"10809\"}}},if=none");
 
+        // ---- the fine print of each parser: util/uri.c, inet_parse, libiscsi, rbd escapes ----
+        for (String f : List.of("nbd://h:/e", "nbd://h:65536/e", "nbd://h/e%zz", "nbd://h/e f", "nbd://[::1",
+                "nbd+unix:///e?socket=/s;x=1", "nbd:h:1,,ipv4=on,,,,x", "nbd:" + "h".repeat(65) + ":1",
+                "nbd:[" + "1".repeat(65) + "]:1", "nbd:h:1,,keep-alive=maybe", "nbd:h:1,,to=1x", "iscsi://h/t/1/2",
+                "iscsi://h/t/1x", "iscsi://", "iscsi:///t/1?header_digest=x", "ssh://", "ssh:", "ssh://h:22",
+                "blkdebug:", "blkverify:", "rbd:", "rbd:pool\\/img", "nbd+unix://", "null-co:/",
+                "nvme://0000:00:04.0/0x1")) {
+            add("protocol-error", "file=" + esc(f) + ",format=raw,if=none");
+        }
+        for (String f : List.of("nbd://h:65535/e", "nbd://h/e?", "nbd://h/e#frag", "nbd://h/e/f", "nbd://u:p@h/e",
+                "nbd+unix:///?socket=/nonexistent.sock", "nbd+unix:///e?socket=/nonexistent%2Esock",
+                "nbd+unix:///e?socket=/s1&", "nbd:h:10809:exportname=a:b", "nbd:h:p0rt", "nbd:h:1,,keep-alive",
+                "nbd:h:1,,ipv6=off", "nbd:h:1,,ipv4,,ipv6", "nbd:h:" + "1".repeat(33), "nbd:unix:", "nbd:unix:/s:x",
+                "ssh://h:0/p", "ssh://u%40x@h/p", "ssh://h/p?host_key_check=yes", "ssh://h/p?x=1&host_key_check=no",
+                "ssh://[::1]/p", "ssh://h/", "ssh://h/p#f", "iscsi://h:3260/iqn.x/1", "iscsi://u@h/iqn.x/1",
+                "iscsi://u:p@h/iqn.x/1", "iscsi://h/t/-1", "iscsi://h/t%41/1", "iscsi://h/t/1?target_user=x",
+                "iscsi://h/t/ 1", "iser://h/t/1", "rbd:pool/img@", "rbd:pool/img:id=", "rbd:pool/", "rbd:/",
+                "rbd:pool/a\\/b", "rbd:pool/ns/a/b", "rbd:pool/img:conf=empty.cfg:id=a", "http://h:99999/a",
+                "https://h/a?x=1#f", "ftp://u:p@h/a")) {
+            net("protocol-net", "file=" + esc(f) + ",format=raw,if=none");
+        }
+        add("protocol", "file=blkdebug:empty.cfg:,format=raw,if=none");
+        add("protocol", "file=blkverify::a.raw,format=raw,if=none");
+        add("protocol", "file=blkdebug:empty.cfg:blkverify:a.raw:b.raw,format=raw,if=none");
+        add("protocol", "file=file:,format=raw,if=none");
+        add("protocol", "file=./file:a.raw,format=raw,if=none");
+
         // ---- format= and driver= ----
         add("format", "file=a.raw,format=raw,driver=raw,if=none");
         add("format", "file=a.raw,driver=raw,if=none");

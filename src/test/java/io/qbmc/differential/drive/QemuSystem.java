@@ -114,8 +114,11 @@ final class QemuSystem {
         // snapshot=on puts its temporary overlay in TMPDIR: keep it in the workspace
         pb.environment().put("TMPDIR", dir.toString());
         Process p = pb.start();
-        p.getOutputStream().write(QMP.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
+        try (var in = p.getOutputStream()) {
+            in.write(QMP.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException exitedAlready) {
+            // QEMU refused the -drive before it read its monitor: the exit status tells
+        }
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         byte[] out = readAll(p.getInputStream());
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
