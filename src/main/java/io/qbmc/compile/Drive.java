@@ -111,8 +111,17 @@ final class Drive {
                 if (o != last.get("cache")) {
                     leftoverCache.add(o); // qemu_opt_unset removes only the last cache=
                 }
+            } else if (!name.equals(o.o().key())) {
+                // a legacy name (readonly=): of repeated items the first one wins
+                if (o == last.get(name)) {
+                    block.add(renamed(o.o(), name));
+                } else {
+                    diags.report(Code.DUPLICATE_KEY, o.o().keySpan(), "Option '" + o.o().key()
+                            + "' is given more than once; of a legacy name the first value wins",
+                            "this value '" + o.value() + "' is ignored (qemu_opt_rename)");
+                }
             } else if (!List.of("file", "format", "aio").contains(name)) {
-                block.add(name.equals(o.o().key()) ? o.o() : renamed(o.o(), name));
+                block.add(o.o());
             }
         }
         Opt file = last.get("file");
