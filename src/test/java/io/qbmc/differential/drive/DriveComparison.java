@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * <li>where both refuse, QEMU's message (the first error it met) must be one of qbmc's;</li>
  * <li>where QEMU created the drive, query-block must agree with qbmc's graph: the top driver,
  *     the chain of drivers and filenames down the file children (QEMU's canonical filename is
- *     read back with qbmc as the filename argument it is), read-only, and the cache flags.</li>
+ *     read back with qbmc as the filename argument it is), read-only, and the cache flags;</li>
+ * <li>where an nbd or ssh node could not reach its server, the address QEMU tried must be the
+ *     server of qbmc's node.</li>
  * </ul>
  */
 final class DriveComparison {
@@ -36,7 +38,7 @@ final class DriveComparison {
         }
     }
 
-    /** The outcome for one string: a divergence or null, and whether a graph was compared. */
+    /** The outcome for one string: a divergence or null, and whether a graph (or a server address) was compared. */
     record Result(DriveSpec spec, DriveOutcome qemu, boolean qbmcValid, boolean graphChecked, Divergence divergence) {
     }
 
@@ -64,8 +66,14 @@ final class DriveComparison {
                     : new Divergence(spec, Kind.MESSAGE, qemu.error(), String.join(" | ", messages));
             return new Result(spec, qemu, false, false, d);
         }
-        if (qemu.verdict() != DriveOutcome.Verdict.ACCEPTED) {
-            return new Result(spec, qemu, true, false, null);
+        if (qemu.verdict() == DriveOutcome.Verdict.ACCEPTED_UNREACHABLE) {
+            String address = address(qemu.error());
+            String ours = address == null ? null : serverAddress(mine);
+            if (ours == null) {
+                return new Result(spec, qemu, true, false, null);
+            }
+            return new Result(spec, qemu, true, true, ours.equals(address) ? null
+                    : new Divergence(spec, Kind.GRAPH, qemu.error(), "qbmc's server is " + ours));
         }
         String problem = graphProblem(mine, qemu);
         return new Result(spec, qemu, true, true,
@@ -122,6 +130,41 @@ final class DriveComparison {
             problems.add("cache direct/no-flush/writeback " + flags);
         }
         return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /**
+     * The address a network driver tried, from its error (util/qemu-sockets.c): "Failed to connect
+     * to 'ADDRESS'" or "address resolution failed for HOST:PORT: ..."; null for other errors.
+     */
+    static String address(String error) {
+        String connect = "Failed to connect to '";
+        String resolve = "address resolution failed for ";
+        if (error.startsWith(connect) && error.indexOf('\'', connect.length()) > 0) {
+            return error.substring(connect.length(), error.indexOf('\'', connect.length()));
+        }
+        if (error.startsWith(resolve) && error.indexOf(": ", resolve.length()) > 0) {
+            return error.substring(resolve.length(), error.indexOf(": ", resolve.length()));
+        }
+        return null;
+    }
+
+    /** The server of the first nbd or ssh node down the chain, as QEMU prints it; null without one. */
+    private static String serverAddress(CompileResult mine) {
+        if (mine.graph() == null || mine.graph().nodes().isEmpty()) {
+            return null;
+        }
+        for (BlockNode n = mine.graph().nodes().get(0); n != null; n = child(n)) {
+            if ((n.driver().equals("nbd") || n.driver().equals("ssh"))
+                    && n.options().get("server") instanceof Value.Obj server) {
+                Map<String, Value> m = server.members();
+                if (m.get("type") instanceof Value.Str t && t.value().equals("unix")) {
+                    return m.get("path") instanceof Value.Str p ? p.value() : null;
+                }
+                return m.get("host") instanceof Value.Str h && m.get("port") instanceof Value.Str p
+                        ? h.value() + ":" + p.value() : null;
+            }
+        }
+        return null;
     }
 
     private static boolean flag(Value v) {

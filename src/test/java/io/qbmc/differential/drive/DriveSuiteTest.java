@@ -49,7 +49,7 @@ class DriveSuiteTest {
             assertTrue(corpus.stream().anyMatch(s -> s.text().contains(fragment)), "no string with " + fragment);
         }
         for (DriveSpec s : corpus) {
-            assertTrue(s.text().contains("if=") || s.text().contains("if=none"), s.id() + " has no if=");
+            assertTrue(s.text().contains("if="), s.id() + " has no if=");
         }
     }
 
@@ -174,7 +174,10 @@ class DriveSuiteTest {
     private static String summary(int corpus, int run, List<String> skipped, List<DriveComparison.Result> results,
             int known, double seconds) {
         long agreed = results.stream().filter(r -> r.divergence() == null).count();
-        long graphs = results.stream().filter(r -> r.graphChecked() && r.divergence() == null).count();
+        long graphs = results.stream().filter(r -> r.graphChecked() && r.divergence() == null
+                && r.qemu().verdict() == DriveOutcome.Verdict.ACCEPTED).count();
+        long addresses = results.stream().filter(r -> r.graphChecked() && r.divergence() == null
+                && r.qemu().verdict() == DriveOutcome.Verdict.ACCEPTED_UNREACHABLE).count();
         long messages = results.stream().filter(r -> !r.qbmcValid() && !r.qemu().verdict().accepted()
                 && r.divergence() == null).count();
         Map<DriveOutcome.Verdict, Long> verdicts = results.stream()
@@ -192,8 +195,9 @@ class DriveSuiteTest {
         String skips = skipped.isEmpty() ? "" : ", " + (corpus - run) + " skipped "
                 + skipped.stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
         return String.format(java.util.Locale.ROOT,
-                "-drive differential: %d strings run%s, %d agreed (%d same first error, %d graphs matching query-block),"
-                        + " %d known divergences; qemu-system %s; per category (agreed/run): %s; %.1fs",
-                run, skips, agreed, messages, graphs, known, verdicts, perCategory, seconds);
+                "-drive differential: %d strings run%s, %d agreed (%d same first error, %d graphs matching query-block,"
+                        + " %d servers QEMU tried matching qbmc's), %d known divergences; qemu-system %s;"
+                        + " per category (agreed/run): %s; %.1fs",
+                run, skips, agreed, messages, graphs, addresses, known, verdicts, perCategory, seconds);
     }
 }
