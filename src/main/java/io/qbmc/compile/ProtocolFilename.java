@@ -822,9 +822,23 @@ public final class ProtocolFilename {
         out.put.put("namespace", ns.isEmpty() ? Part.computed("1") : new Part(ns, slash + 1, f.length()));
     }
 
-    /** qemu_strtoul(s, NULL, 10, ...) == 0: the whole string is a number that fits 64 bits (a sign wraps). */
+    /**
+     * qemu_strtoul(s, NULL, 10, ...) == 0: blanks, a sign, digits and nothing after them, within
+     * unsigned long (a minus sign wraps, as strtoul does).
+     */
     private static boolean unsignedLong(String s) {
-        Long v = strtol(s.startsWith("-") ? s.substring(1) : s);
-        return v != null && !s.startsWith("--") && !s.startsWith("-+") && v >= 0 && v < Long.MAX_VALUE;
+        int i = 0;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i > digits && i == s.length()
+                && new java.math.BigInteger(s.substring(digits)).bitLength() <= 64;
     }
 }
