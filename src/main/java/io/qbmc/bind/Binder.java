@@ -473,7 +473,13 @@ public final class Binder {
 
     /** QEMU keeps integral JSON numbers as int64 and prints doubles with %.17g. */
     static String numberToString(Scalar.Num n) {
-        BigDecimal d = new BigDecimal(n.literal());
+        BigDecimal d;
+        try {
+            d = new BigDecimal(n.literal());
+        } catch (NumberFormatException notDecimal) {
+            // HOCON reads a literal beyond double's range as Infinity; there is nothing to reformat
+            return n.literal();
+        }
         if (n.isIntegral()) {
             try {
                 return Long.toString(d.longValueExact());

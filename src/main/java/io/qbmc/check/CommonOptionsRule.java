@@ -2,12 +2,24 @@ package io.qbmc.check;
 
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
+import io.qbmc.graph.BlockNode;
+import io.qbmc.graph.DriveOptions;
 import io.qbmc.graph.Value;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /** Block-layer option combinations QEMU refuses (block.c bdrv_open_common, file-posix.c). */
 final class CommonOptionsRule implements Rule {
     @Override
     public void check(CheckContext context, Diagnostics diags) {
+        // blockdev_init gives a -drive's top node read-only=off unless it says otherwise
+        Set<BlockNode> driveTops = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (DriveOptions d : context.graph().drives()) {
+            if (d.node() >= 0) {
+                driveTops.add(context.graph().nodes().get(d.node()));
+            }
+        }
         for (CheckContext.Visit v : context.visits()) {
             var o = v.node().options();
             if (o.get("detect-zeroes") instanceof Value.Str dz && dz.value().equals("unmap")
@@ -23,7 +35,7 @@ final class CommonOptionsRule implements Rule {
                 // an inherited force-share is reported where it is written, unless this child
                 // asks for read-write itself
                 Value ro = CheckContext.effective(v, "read-only");
-                if (ro instanceof Value.Bool b && !b.value()) {
+                if (ro instanceof Value.Bool b && !b.value() || ro == null && driveTops.contains(v.top())) {
                     // read-only=off asks for read-write, which block.c refuses with force-share
                     diags.report(Code.DRIVER_CONSTRAINT, context.origins().value(v.node(), "force-share"),
                             "force-share=on can only be used with read-only images", "set read-only=on");

@@ -24,7 +24,7 @@ final class NetworkRule implements Rule {
             switch (n.driver()) {
                 case "nbd" -> nbd(n, context, diags);
                 case "ssh" -> ssh(n, context, diags);
-                case "iscsi" -> iscsi(n, context, diags);
+                case "iscsi", "iser" -> iscsi(n, context, diags);
                 case "http", "https", "ftp", "ftps" -> curl(n, context, diags);
                 default -> {
                 }

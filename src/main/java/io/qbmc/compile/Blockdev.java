@@ -33,10 +33,12 @@ final class Blockdev {
             }
             return;
         }
-        List<FlatOption> flat = DottedReader.keyval(text, "driver", diags);
+        List<FlatOption> legacy = LegacyFilenames.expand(DottedReader.keyval(text, "driver", diags), diags);
+        if (legacy == null) {
+            return;
+        }
         OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, diags)
-                .crumple(DescriptorInput.expand(
-                        LegacyFilenames.expand(flat, diags), DescriptorInput.folder(text.source()), into.descriptors, diags));
+                .crumple(DescriptorInput.expand(legacy, DescriptorInput.folder(text.source()), into.descriptors, diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), true));
     }
 
@@ -75,10 +77,13 @@ final class Blockdev {
                     "a -blockdev node is a JSON object: {\"driver\": ..., \"node-name\": ...}");
             return;
         }
-        List<FlatOption> flat = JsonFlattener.flatten(object, diags);
+        List<FlatOption> legacy = LegacyFilenames.expand(JsonFlattener.flatten(object, diags), diags);
+        if (legacy == null) {
+            return;
+        }
         OptionTree.Group tree = new Crumpler(ListIndexRule.BLOCK_LAYER, null, diags)
-                .crumple(DescriptorInput.expand(
-                        LegacyFilenames.expand(flat, diags), DescriptorInput.folder(object.span().source()), into.descriptors, diags));
+                .crumple(DescriptorInput.expand(legacy, DescriptorInput.folder(object.span().source()), into.descriptors,
+                        diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.STRICT, object.span(), true));
     }
 }

@@ -24,6 +24,14 @@ final class CommandLine {
     private static final Set<String> BLOCK_FLAGS = Set.of("-drive", "--drive", "-blockdev", "--blockdev", "-object",
             "--object", "--image-opts");
 
+    /**
+     * qemu-img flags that take no argument, so the word after them is not theirs (qemu-img.c's
+     * getopt strings: "U" of --force-share, "q", "p", "n", ...).
+     */
+    private static final Set<String> NO_ARGUMENT = Set.of("-U", "--force-share", "-q", "-p", "-n", "-c", "-C", "-u",
+            "-W", "--backing-chain", "--salvage", "--shallow", "--bitmaps", "--skip-broken-bitmaps", "--add",
+            "--remove", "--clear", "--enable", "--disable", "--merge-only", "--strict", "--no-drain", "--help", "-h");
+
     private CommandLine() {
     }
 
@@ -45,6 +53,7 @@ final class CommandLine {
         List<Text> words = ShellWords.split(text, diags);
         into.objectsKnown = true;
         boolean imageOpts = false;
+        Text format = null;
         for (int i = 0; i < words.size(); i++) {
             Text w = words.get(i);
             String flag = w.value();
@@ -82,19 +91,27 @@ final class CommandLine {
                 }
                 continue;
             }
+            if (flag.equals("-f") && i + 1 < words.size()) {
+                format = words.get(++i); // qemu-img's format of the image names
+                continue;
+            }
             if (!flag.startsWith("-")) {
-                // a positional: qemu-img's image name
+                // a positional: qemu-img's image name, a filename argument when it is a json: name or
+                // has a protocol prefix (a plain word may be a subcommand or a size as well)
                 if (JsonFilename.is(flag)) {
-                    ImageOpts.readJson(w, into, diags);
+                    ImageOpts.readFilename(w, format, into, diags);
                 } else if (imageOpts) {
                     ImageOpts.read(w, into, diags);
+                } else if (ProtocolFilename.hasProtocol(flag)) {
+                    ImageOpts.readFilename(w, format, into, diags);
                 } else {
                     diags.report(Code.SKIPPED_FLAG, w.span(0, w.length()), "Argument '" + abbreviate(flag) + "' skipped",
                             "it is not a block-device option");
                 }
                 continue;
             }
-            boolean hasArg = i + 1 < words.size() && !words.get(i + 1).value().startsWith("-");
+            boolean hasArg = i + 1 < words.size() && !words.get(i + 1).value().startsWith("-")
+                    && !NO_ARGUMENT.contains(flag) && !flag.contains("=");
             diags.report(Code.SKIPPED_FLAG, hasArg ? w.span(0, w.length()).to(words.get(i + 1).span(0,
                     words.get(i + 1).length())) : w.span(0, w.length()),
                     "Flag '" + flag + "' skipped: it does not concern block devices", null);

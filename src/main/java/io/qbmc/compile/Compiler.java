@@ -70,6 +70,44 @@ public final class Compiler {
         } else {
             frontEnd(text, verbatim, read, diags);
         }
+        return finish(source, text, read, diags, origins);
+    }
+
+    /**
+     * Compiles a filename argument, the way qemu-img opens an image name and QEMU a backing file
+     * name: a json: name, a name with a protocol prefix (nbd://..., rbd:pool/image), or a plain
+     * path whose format QEMU probes. The whole source is the name, blanks included.
+     */
+    public CompileResult compileFilename(Source source) {
+        Diagnostics diags = new Diagnostics();
+        Origins origins = new Origins();
+        Text text = Text.of(source);
+        if (text.length() == 0) {
+            diags.report(Code.EMPTY_INPUT, text.span(0, 0), "Nothing to compile: the input is empty", null);
+            return new CompileResult(source, null, origins, diags.sorted(), List.of());
+        }
+        if (text.length() > maxInput) {
+            diags.report(Code.INPUT_LIMIT, io.qbmc.source.Span.of(source, 0, 0),
+                    "Input is " + text.length() + " characters; the limit is " + maxInput,
+                    "raise it with --max-input-size, or split the input");
+            return new CompileResult(source, null, origins, diags.sorted(), List.of());
+        }
+        FrontEndResult read = new FrontEndResult();
+        ImageOpts.readFilename(text, null, read, diags);
+        return finish(source, text, read, diags, origins);
+    }
+
+    private static CompileResult finish(Source source, Text text, FrontEndResult read, Diagnostics diags,
+            Origins origins) {
+        if (read.units.isEmpty() && !read.emptyDrives.isEmpty()) {
+            // only drives without a medium: valid, with no node to check or print
+            List<DriveOptions> drives = new ArrayList<>();
+            for (var aside : read.emptyDrives) {
+                drives.add(new DriveOptions(-1, aside));
+            }
+            return new CompileResult(source, new BlockGraph(List.of(), read.objects, drives), origins, diags.sorted(),
+                    read.descriptors);
+        }
         if (read.units.isEmpty() && !diags.hasErrors()) {
             // a command line without -drive or -blockdev: there is no graph to check or print
             diags.report(Code.EMPTY_INPUT, text.span(0, text.length()),
@@ -152,6 +190,9 @@ public final class Compiler {
         }
         if (nodes.isEmpty()) {
             return null;
+        }
+        for (var aside : read.emptyDrives) {
+            drives.add(new DriveOptions(-1, aside));
         }
         return new BlockGraph(nodes, read.objects, drives);
     }

@@ -14,6 +14,12 @@ final class FrontEndResult {
     final Map<Integer, Map<String, String>> frontend = new LinkedHashMap<>();
     /** The QBM descriptors the input read (a descriptor file, or descriptor= options). */
     final List<io.qbmc.qbm.DescriptorReader.Located> descriptors = new ArrayList<>();
+    /** The front-end options of each -drive without a medium (no file and no block options). */
+    final List<Map<String, String>> emptyDrives = new ArrayList<>();
+    /** The ids of the input's -drive options, which QemuOpts keeps unique. */
+    final java.util.Set<String> driveIds = new java.util.HashSet<>();
+    /** "if:bus:unit" of every -drive so far (drive_new refuses a second drive at one address). */
+    final java.util.Set<String> driveAddresses = new java.util.HashSet<>();
     /** Whether -object definitions were part of the input, so references to them can be checked. */
     boolean objectsKnown;
     /**

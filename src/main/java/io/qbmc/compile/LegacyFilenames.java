@@ -21,21 +21,22 @@ final class LegacyFilenames {
     static final int MAX_DEPTH = 32;
 
     /**
-     * @param pathKey where a plain path goes in the child: "filename" for a child opened as a
-     *                protocol node, "file.filename" for one whose format is probed (bdrv_open_inherit
-     *                opens a filename argument as the file of the node being probed)
+     * @param protocolRole whether the child opens as a protocol when it names no driver: blkdebug's
+     *                     image and blkverify's raw do (bdrv_open_file_child); blkverify's test is
+     *                     probed (bdrv_open_child), so a plain path becomes test.file.filename
      */
-    private record Legacy(String driver, String option, String child, String pathKey) {
+    private record Legacy(String driver, String option, String child, boolean protocolRole) {
     }
 
     private static final List<Legacy> LEGACY = List.of(
-            new Legacy("blkdebug", "x-image", "image", "filename"),
-            new Legacy("blkverify", "x-image", "test", "file.filename"),
-            new Legacy("blkverify", "x-raw", "raw", "filename"));
+            new Legacy("blkdebug", "x-image", "image", true),
+            new Legacy("blkverify", "x-image", "test", false),
+            new Legacy("blkverify", "x-raw", "raw", true));
 
     private LegacyFilenames() {
     }
 
+    /** The options with every legacy filename expanded; null after reporting an error that stops QEMU. */
     static List<FlatOption> expand(List<FlatOption> options, Diagnostics diags) {
         return expand(options, diags, 0);
     }
@@ -69,28 +70,33 @@ final class LegacyFilenames {
                         return options;
                     }
                     List<FlatOption> json = JsonFilename.read(o.valueText(), diags);
-                    if (json != null) {
+                    List<FlatOption> inner = json == null ? null : expand(json, diags, depth + 1);
+                    if (inner != null) {
                         List<FlatOption> prefixed = new ArrayList<>();
-                        for (FlatOption j : expand(json, diags, depth + 1)) {
+                        for (FlatOption j : inner) {
                             prefixed.add(prefixed(j, childPrefix));
                         }
                         out = Merge.explicitWins(prefixed, out, diags);
                     }
                 } else {
-                    String key = childPrefix + l.pathKey();
-                    boolean explicit = out.stream().anyMatch(x -> x.key().equals(key));
-                    if (explicit) {
-                        diags.report(Code.FILE_AND_FILENAME, o.keySpan(),
-                                "Can't specify 'file' and 'filename' options at the same time",
-                                o.key() + " names the file of " + prefix + l.child() + ", which also has a filename");
-                    } else {
-                        out.add(new FlatOption(key, o.keySpan(), s, o.valueSpan(), spans(key, o.keySpan()),
-                                o.valueText()));
+                    if (depth >= MAX_DEPTH) {
+                        diags.report(Code.INPUT_LIMIT, o.valueSpan(),
+                                "filenames nested more than " + MAX_DEPTH + " levels deep", null);
+                        return null;
+                    }
+                    // a filename argument: a protocol prefix names the child's driver, whose own
+                    // x-image (blkdebug:, blkverify:) is expanded in the next round
+                    FlatOption arg = new FlatOption(o.key(), o.keySpan(), s, o.valueSpan(), o.fragmentSpans(),
+                            o.valueText());
+                    out = ProtocolFilename.place(arg, childPrefix, l.protocolRole(), out, diags);
+                    if (out == null) {
+                        return null;
                     }
                 }
             }
         }
-        return changed ? out : options;
+        // a filename may have given a child a legacy filename of its own (blkdebug::blkdebug::a.raw)
+        return changed ? expand(out, diags, depth + 1) : options;
     }
 
     private static FlatOption prefixed(FlatOption o, String prefix) {

@@ -121,6 +121,10 @@ public enum Code {
             "A file the configuration names could not be read, or an output could not be written."),
     DUPLICATE_OBJECT_ID("QBMC-E051", Severity.ERROR, "-object id used twice",
             "Every -object needs its own id: QEMU refuses to create a second object with an id in use."),
+    PROTOCOL_FILENAME("QBMC-E062", Severity.ERROR, "filename refused by its protocol",
+            "In a filename argument (-drive file=, a qemu-img image name, blkdebug/blkverify x-image) a ':' "
+                    + "before any '/' makes the start a protocol name (nbd:, rbd:, ...), whose driver parses the "
+                    + "rest; the protocol is unknown, or the rest does not follow its syntax."),
 
     // ---- warnings: QEMU accepts these, but they are probably not what was meant ----
     DUPLICATE_KEY("QBMC-W001", Severity.WARNING, "option given twice; the last one wins",
@@ -140,6 +144,9 @@ public enum Code {
     FORCE_SHARE_READ_WRITE("QBMC-W008", Severity.WARNING, "force-share on a node that may open read-write",
             "force-share=on needs a read-only node. Tools that open read-only (qemu-img info) accept it; a VM "
                     + "opening the node read-write refuses it. Say read-only=on."),
+    UNCHECKED_FILENAME_OPTIONS("QBMC-W009", Severity.WARNING, "filename options passed on unchecked",
+            "An rbd: filename's key=value pairs other than id and conf go to librados when QEMU connects; "
+                    + "qbmc can neither check them nor keep them in the graph."),
 
     // ---- notes ----
     SKIPPED_FLAG("QBMC-N001", Severity.NOTE, "command-line flag skipped",

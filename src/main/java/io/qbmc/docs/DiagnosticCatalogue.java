@@ -94,6 +94,9 @@ public final class DiagnosticCatalogue {
                 "Ids start with a letter."));
         put(Code.FILE_AND_FILENAME, validate(Dialect.DRIVE, "file=a.img,format=raw,file.filename=b.img",
                 "-drive's file= already names the file; drop file.filename."));
+        put(Code.PROTOCOL_FILENAME, validate(Dialect.DRIVE, "file=nbd:localhost,format=raw",
+                "Write the whole address, nbd:localhost:10809, or nbd://localhost/EXPORT; a file whose name has a ':'"
+                        + " before any '/' is written ./NAME."));
         put(Code.ALIAS_CONFLICT, validate(Dialect.DRIVE, "file=disk.img,format=raw,readonly=on,read-only=on",
                 "Keep read-only=; readonly= is its legacy alias."));
         put(Code.BLOCKDEV_NODE_NAME, validate(Dialect.BLOCKDEV, "driver=file,filename=disk.img",
@@ -144,6 +147,8 @@ public final class DiagnosticCatalogue {
                 + " \"file\": {\"driver\": \"file\", \"filename\": \"b.img\"}}", "Give the option once."));
         put(Code.FORCE_SHARE_READ_WRITE, validate(FILE + ",force-share=on",
                 "Add read-only=on: shared permissions need a read-only node."));
+        put(Code.UNCHECKED_FILENAME_OPTIONS, validate(Dialect.DRIVE, "file=rbd:vms/disk0:rbd_cache=true,format=raw",
+                "Move the librados settings to a Ceph configuration file and give it with conf=."));
         put(Code.SKIPPED_FLAG, validate("qemu-system-x86_64 -m 1024 -drive file=disk.img,format=raw",
                 "Nothing to fix: qbmc only compiles the block devices."));
         put(Code.FRONTEND_KEY, validate(Dialect.DRIVE, "file=disk.img,format=raw,if=virtio",

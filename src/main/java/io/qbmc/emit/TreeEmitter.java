@@ -33,8 +33,12 @@ public final class TreeEmitter {
             if (drive.options().isEmpty()) {
                 continue;
             }
-            out.append("drive of node ").append(drive.node()).append(" (").append(label(graph.nodes().get(drive.node())))
-                    .append("), not part of the block graph\n");
+            if (drive.node() < 0) {
+                out.append("drive without a medium, not part of the block graph\n");
+            } else {
+                out.append("drive of node ").append(drive.node()).append(" (").append(label(graph.nodes().get(drive.node())))
+                        .append("), not part of the block graph\n");
+            }
             List<String> keys = new ArrayList<>(drive.options().keySet());
             for (int i = 0; i < keys.size(); i++) {
                 out.append(i == keys.size() - 1 ? "└── " : "├── ").append(keys.get(i)).append(": ")

@@ -1,6 +1,7 @@
 package io.qbmc.files;
 
 import io.qbmc.check.CheckContext;
+import io.qbmc.compile.ProtocolFilename;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.graph.BlockGraph;
@@ -172,16 +173,22 @@ public final class FileChecks {
             return;
         }
         Span at = q.file() instanceof Child.Inline in ? origins.value(in.node(), "filename") : origins.span(q);
-        if (name.startsWith("json:")) {
+        boolean json = name.startsWith("json:");
+        if (json || ProtocolFilename.hasProtocol(name)) {
+            // bdrv_get_full_backing_filename keeps such a name as it is, and bdrv_open_inherit parses it:
+            // a json: name's every problem is reported; of a protocol name (nbd://..., rbd:...), what
+            // its driver refuses (the format is the header's or probed, so no probing warning)
             io.qbmc.source.Source text = new io.qbmc.source.Source(image + " (backing file name)", name);
-            var r = new io.qbmc.compile.Compiler(io.qbmc.compile.Dialect.IMAGE_OPTS).compile(text);
+            var r = new io.qbmc.compile.Compiler(io.qbmc.compile.Dialect.IMAGE_OPTS).compileFilename(text);
             for (io.qbmc.diag.Diagnostic d : r.diagnostics()) {
-                diags.add(d);
+                if (json || d.isError()) {
+                    diags.add(d);
+                }
             }
             return;
         }
         Path backing = image.toAbsolutePath().getParent().resolve(name);
-        if (!name.contains(":") && !Files.exists(backing)) {
+        if (!Files.exists(backing)) {
             diags.report(Code.FILE_MISMATCH, at, "Backing file '" + name + "' of '" + image + "' does not exist",
                     "QEMU resolves it against the image's folder: " + backing);
         }

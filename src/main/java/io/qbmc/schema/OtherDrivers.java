@@ -149,18 +149,22 @@ final class OtherDrivers {
                         opt("port", STR, "Monitor port.").asRequired())), "Ceph monitors.").asStrong(),
                 // read by qemu_rbd_open before the QAPI visitor, and strong
                 opt("password-secret", STR, "Legacy: id of the secret object with the Ceph key.").asStrong());
-        Drivers.protocol("iscsi", "iSCSI initiator (libiscsi).",
-                opt("transport", oneOf("tcp", "iser"), "Transport.").asRequired().asStrong(),
-                opt("portal", STR, "Target portal, host[:port].").asRequired().asStrong(),
-                opt("target", STR, "Target IQN.").asRequired().asStrong(),
-                opt("lun", NUM, "Logical unit number.").asStrong().withDefault("0"),
-                opt("user", STR, "CHAP user name.").asStrong(),
-                opt("password", STR, "Legacy: CHAP password in clear; use password-secret.").asStrong(),
-                opt("password-secret", STR, "Id of the secret object with the CHAP password.").asStrong(),
-                opt("initiator-name", STR, "Initiator IQN.").asStrong(),
-                opt("header-digest", oneOf("crc32c", "none", "crc32c-none", "none-crc32c"), "Header digest.")
-                        .asStrong(),
-                opt("timeout", NUM, "Request timeout in seconds."));
+        // block/iscsi.c registers the same driver twice, as iscsi and as iser
+        for (String iscsi : new String[] {"iscsi", "iser"}) {
+            Drivers.protocol(iscsi, iscsi.equals("iscsi") ? "iSCSI initiator (libiscsi)."
+                    : "iSCSI initiator over iSER (libiscsi, RDMA): the iscsi driver under another name.",
+                    opt("transport", oneOf("tcp", "iser"), "Transport.").asRequired().asStrong(),
+                    opt("portal", STR, "Target portal, host[:port].").asRequired().asStrong(),
+                    opt("target", STR, "Target IQN.").asRequired().asStrong(),
+                    opt("lun", NUM, "Logical unit number.").asStrong().withDefault("0"),
+                    opt("user", STR, "CHAP user name.").asStrong(),
+                    opt("password", STR, "Legacy: CHAP password in clear; use password-secret.").asStrong(),
+                    opt("password-secret", STR, "Id of the secret object with the CHAP password.").asStrong(),
+                    opt("initiator-name", STR, "Initiator IQN.").asStrong(),
+                    opt("header-digest", oneOf("crc32c", "none", "crc32c-none", "none-crc32c"), "Header digest.")
+                            .asStrong(),
+                    opt("timeout", NUM, "Request timeout in seconds."));
+        }
         Drivers.protocol("ssh", "SSH (SFTP) client.",
                 opt("server", group(
                         opt("host", STR, "Host name or address.").asRequired(),

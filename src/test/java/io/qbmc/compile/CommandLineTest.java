@@ -116,4 +116,44 @@ class CommandLineTest {
         assertOnly(problems(new Compiler(Dialect.IMAGE_OPTS).compile(m.source())), Code.EMPTY_INPUT,
                 "Nothing to compile: the input holds no block device", m.span());
     }
+
+    // ---- qemu-img image names with a protocol prefix: verdicts and messages of qemu-img 7.2 ----
+
+    @Test
+    void anImageNameWithAProtocolPrefixIsCompiled() {
+        // qemu-img info -U -f raw nbd://h/e: address resolution failed for h:10809 (the configuration passed)
+        CompileResult r = new Compiler(Dialect.IMAGE_OPTS).compile(Marked.of("qemu-img info -U -f raw nbd://h/e").source());
+        assertNone(problems(r));
+        BlockNode raw = r.graph().nodes().get(0);
+        assertEquals("raw", raw.driver());
+        BlockNode nbd = ((io.qbmc.graph.Child.Inline) ((io.qbmc.graph.Value.Node) raw.options().get("file")).child()).node();
+        assertEquals("nbd", nbd.driver());
+        assertEquals(new io.qbmc.graph.Value.Str("e"), nbd.options().get("export"));
+    }
+
+    @Test
+    void anImageNameWithAnUnknownProtocol() {
+        // qemu-img: Could not open 'bogus:x': Unknown protocol 'bogus'
+        Marked m = Marked.of("qemu-img info ^bogus:x^");
+        assertOnly(problems(new Compiler(Dialect.IMAGE_OPTS).compile(m.source())), Code.PROTOCOL_FILENAME,
+                "Unknown protocol 'bogus'", m.span());
+    }
+
+    @Test
+    void anImageNameTheProtocolRefuses() {
+        // qemu-img: Could not open 'nbd:localhost': error parsing address 'localhost'
+        Marked m = Marked.of("qemu-img info ^nbd:localhost^");
+        assertOnly(problems(new Compiler(Dialect.IMAGE_OPTS).compile(m.source())), Code.PROTOCOL_FILENAME,
+                "error parsing address 'localhost'", m.span());
+    }
+
+    @Test
+    void aFilenameArgumentOnItsOwn() {
+        // Compiler.compileFilename: what qemu-img opens for an image name, and QEMU for a backing file name
+        CompileResult r = new Compiler(Dialect.IMAGE_OPTS).compileFilename(Marked.of("file:a.raw").source());
+        assertEquals(List.of(Code.PROBED_FORMAT), r.diagnostics().stream().map(Diagnostic::code).toList());
+        BlockNode file = ((io.qbmc.graph.Child.Inline) ((io.qbmc.graph.Value.Node) r.graph().nodes().get(0).options()
+                .get("file")).child()).node();
+        assertEquals(new io.qbmc.graph.Value.Str("a.raw"), file.options().get("filename"));
+    }
 }

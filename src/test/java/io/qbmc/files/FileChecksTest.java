@@ -134,4 +134,23 @@ class FileChecksTest {
         assertEquals(1, d.size(), d::toString);
         assertTrue(d.get(0).message().startsWith("Backing file 'gone.qcow2' of "), d::toString);
     }
+
+    @Test
+    void aProtocolBackingFileNameIsParsedByItsDriver() throws Exception {
+        assumeTrue(haveQemuImg(), "qemu-img not installed");
+        // block.c: a backing name with a protocol prefix is kept as it is and opened as a filename argument
+        qemuImg("create", "-q", "-f", "qcow2", "-u", "-b", "nbd:localhost", "-F", "raw", "top.qcow2", "1M");
+        List<Diagnostic> d = check("driver=qcow2,file.driver=file,file.filename=" + dir.resolve("top.qcow2"));
+        assertEquals(1, d.size(), d::toString);
+        assertEquals("error parsing address 'localhost'", d.get(0).message());
+        assertEquals("nbd:localhost", d.get(0).span().source().text());
+    }
+
+    @Test
+    void aWellFormedProtocolBackingFileNameIsNotLookedForOnDisk() throws Exception {
+        assumeTrue(haveQemuImg(), "qemu-img not installed");
+        qemuImg("create", "-q", "-f", "qcow2", "-u", "-b", "nbd://localhost/base", "-F", "raw", "top.qcow2", "1M");
+        List<Diagnostic> d = check("driver=qcow2,file.driver=file,file.filename=" + dir.resolve("top.qcow2"));
+        assertEquals(List.of(), d);
+    }
 }

@@ -196,7 +196,7 @@ public final class Repair {
             case "blkdebug" -> blkdebug(o);
             case "nbd" -> nbd(o);
             case "ssh" -> ssh(o);
-            case "iscsi" -> iscsi(o);
+            case "iscsi", "iser" -> iscsi(o);
             case "http", "https", "ftp", "ftps" -> curl(node.driver(), o);
             case "qcow2" -> qcow2(o);
             default -> {
@@ -292,7 +292,7 @@ public final class Repair {
         }
     }
 
-    /** iscsi: a CHAP user needs exactly one of password and password-secret. */
+    /** iscsi and iser: a CHAP user needs exactly one of password and password-secret. */
     private static void iscsi(Map<String, Value> o) {
         if (!o.containsKey("user")) {
             return;
