@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {BitmapInfoCommand.class, BitmapExtentsCommand.class},
         customSynopsis = {"qbmc bitmap (--add | --remove | --clear | --enable | --disable | --merge SOURCE)... "
                 + "[-g GRANULARITY] [--file FILE] [--force] STACK BITMAP",
+                "       qbmc bitmap (--add | ...)... BITMAP STACK.qbm   (the same, name first)",
                 "       qbmc bitmap info STACK [--format human|json] [-U]",
                 "       qbmc bitmap extents STACK --bitmap NAME [--format human|json] [-U]"},
         description = {"Change the bitmaps of a stack, as qemu-img bitmap does: the actions apply to BITMAP in the order"
@@ -85,8 +86,11 @@ final class BitmapCommand extends RuntimeCommand {
                     + " BITMAP");
         }
         if (!isDescriptorPath(stack) && !stack.startsWith("@") && isDescriptorPath(bitmap)) {
-            throw usage("STACK comes first, then BITMAP, as in qemu-img bitmap: qbmc bitmap ACTION... " + bitmap + " "
-                    + stack);
+            // "qbmc bitmap --add NAME disk.qbm" is how the action reads aloud (and how the issue wrote it): a name
+            // ending in .qbm after one that does not is unambiguous, so both orders are taken.
+            String name = stack;
+            stack = bitmap;
+            bitmap = name;
         }
         if ((granularity != null || file != null) && !added) {
             throw usage((granularity != null ? "-g" : "--file") + " applies to --add only");
