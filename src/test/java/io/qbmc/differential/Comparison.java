@@ -43,7 +43,7 @@ final class Comparison {
             return new Result(spec, qemu, valid, NameCheck.NONE,
                     new Divergence(spec, Divergence.Kind.VERDICT, qemu.describe(), describe(mine)));
         }
-        if (qemu.verdict() != QemuOutcome.Verdict.ACCEPTED) {
+        if (qemu.verdict() != Verdict.ACCEPTED) {
             return new Result(spec, qemu, valid, NameCheck.NONE, null);
         }
         BlockNode root = mine.graph().nodes().get(0);

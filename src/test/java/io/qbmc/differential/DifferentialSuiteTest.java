@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,12 +51,8 @@ class DifferentialSuiteTest {
     void qbmcAgreesWithQemuImg(@TempDir Path dir) throws Exception {
         Optional<String> qemuImg = QemuImg.find();
         if (qemuImg.isEmpty()) {
-            String why = "qemu-img not found (PATH, or QBMC_QEMU_IMG): the differential suite against QEMU did not run";
-            if ("1".equals(System.getenv("QBMC_REQUIRE_QEMU"))) {
-                fail(why + " (QBMC_REQUIRE_QEMU=1)");
-            }
-            System.out.println("SKIPPED: " + why);
-            Assumptions.abort(why);
+            HostPrograms.missing("qemu-img not found (PATH, or QBMC_QEMU_IMG): the differential suite against QEMU did"
+                    + " not run");
         }
         long start = System.nanoTime();
         Workspace ws = Workspace.create(dir, qemuImg.get());
@@ -94,28 +89,14 @@ class DifferentialSuiteTest {
         }
 
         List<Comparison.Result> undecided = results.stream()
-                .filter(r -> r.qemu().verdict() == QemuOutcome.Verdict.UNDECIDED).toList();
+                .filter(r -> r.qemu().verdict() == Verdict.UNDECIDED).toList();
         List<Divergence> divergences = results.stream().map(Comparison.Result::divergence)
                 .filter(d -> d != null && d.spec() != null).toList();
-        List<Divergence> unexplained = new ArrayList<>();
-        Map<String, Integer> explainedBy = new TreeMap<>();
-        for (KnownDivergence k : KnownDivergence.ALL) {
-            explainedBy.put(k.name(), 0);
-        }
-        for (Divergence d : divergences) {
-            Optional<KnownDivergence> known = KnownDivergence.ALL.stream().filter(k -> k.applies().test(d)).findFirst();
-            if (known.isPresent()) {
-                explainedBy.merge(known.get().name(), 1, Integer::sum);
-            } else {
-                unexplained.add(d);
-            }
-        }
+        DivergenceTally<Divergence> tally = new DivergenceTally<>(divergences, KnownDivergence.ALL);
+        List<Divergence> unexplained = tally.unexplained();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.println(summary(corpus.size(), run.size(), results, divergences.size() - unexplained.size(),
-                qemu.canIsolate(), seconds));
-        for (Map.Entry<String, Integer> e : explainedBy.entrySet()) {
-            System.out.println("  known divergence " + e.getKey() + ": " + e.getValue() + " spec(s)");
-        }
+        System.out.println(summary(corpus.size(), run.size(), results, tally.explained(), qemu.canIsolate(), seconds));
+        tally.print("spec(s)");
 
         StringBuilder problems = new StringBuilder();
         for (Comparison.Result r : undecided) {
@@ -125,12 +106,7 @@ class DifferentialSuiteTest {
         for (Divergence d : unexplained) {
             problems.append(d.describe()).append('\n');
         }
-        for (Map.Entry<String, Integer> e : explainedBy.entrySet()) {
-            if (e.getValue() == 0) {
-                problems.append("known divergence ").append(e.getKey())
-                        .append(" explains nothing any more: remove it from KnownDivergence\n");
-            }
-        }
+        tally.reportStale(problems, "remove it from KnownDivergence");
         long accepted = results.stream().filter(r -> r.qemu().verdict().accepted()).count();
         if (accepted < results.size() / 4 || results.size() - accepted < results.size() / 4) {
             problems.append("the corpus is lopsided: qemu-img accepted ").append(accepted).append(" of ")
@@ -147,20 +123,12 @@ class DifferentialSuiteTest {
     private static String summary(int corpus, int run, List<Comparison.Result> results, int known, boolean isolated,
             double seconds) {
         long agreed = results.stream().filter(r -> r.divergence() == null).count();
-        Map<QemuOutcome.Verdict, Long> verdicts = results.stream()
+        Map<Verdict, Long> verdicts = results.stream()
                 .collect(Collectors.groupingBy(r -> r.qemu().verdict(), TreeMap::new, Collectors.counting()));
         Map<Comparison.NameCheck, Long> names = results.stream().filter(r -> r.names() != Comparison.NameCheck.NONE)
                 .collect(Collectors.groupingBy(Comparison.Result::names, TreeMap::new, Collectors.counting()));
-        Map<String, long[]> categories = new TreeMap<>();
-        for (Comparison.Result r : results) {
-            long[] c = categories.computeIfAbsent(r.spec().category(), k -> new long[2]);
-            c[0]++;
-            if (r.divergence() == null) {
-                c[1]++;
-            }
-        }
-        String perCategory = categories.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()[1] + "/" + e.getValue()[0]).collect(Collectors.joining(", "));
+        PerCategory perCategory = new PerCategory();
+        results.forEach(r -> perCategory.add(r.spec().category(), r.divergence() == null));
         String skipped = corpus == run ? ""
                 : ", " + (corpus - run) + " network specs skipped (" + (isolated ? "driver modules missing"
                         : "no unshare -n here") + ")";

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * @param applies which divergences the entry explains; kept narrow on purpose
  * @param reason  who is right and why
  */
-record KnownDivergence(String name, Predicate<Divergence> applies, String reason) {
+record KnownDivergence(String name, Predicate<Divergence> applies, String reason)
+        implements Explanation<Divergence> {
 
     private static Predicate<Divergence> qemuSays(String... fragments) {
         return d -> List.of(fragments).stream().anyMatch(f -> d.qemu().contains(f));

@@ -2,12 +2,9 @@ package io.qbmc.differential;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The scratch folder qemu-img runs in. Every file a spec names exists here with the format its
@@ -42,47 +39,16 @@ record Workspace(Path dir) {
     static Workspace create(Path dir, String qemuImg) throws IOException, InterruptedException {
         Workspace ws = new Workspace(dir);
         for (String raw : RAW_FILES) {
-            ws.qemuImg(qemuImg, "create", "-q", "-f", "raw", raw, "1M");
+            WorkspaceImages.qemuImg(dir, qemuImg, "create", "-q", "-f", "raw", raw, "1M");
         }
         // qemu-img create would read this name as a json: filename; a copy keeps it literal
         for (String name : LITERAL_NAMES) {
             Files.copy(dir.resolve(RAW_A), dir.resolve(name));
         }
-        ws.qemuImg(qemuImg, "create", "-q", "-f", "qcow2", QCOW2, "1M");
-        ws.luks(qemuImg);
+        WorkspaceImages.qemuImg(dir, qemuImg, "create", "-q", "-f", "qcow2", QCOW2, "1M");
+        WorkspaceImages.luks(dir, qemuImg, LUKS, SECRET);
         Files.writeString(dir.resolve(EMPTY_CONFIG), "");
         return ws;
-    }
-
-    /**
-     * LUKS creation times its key derivation; on a busy machine a short iter-time can fail with
-     * "Unable to get accurate CPU usage", so longer ones are tried before giving up.
-     */
-    private void luks(String qemuImg) throws IOException, InterruptedException {
-        IOException last = null;
-        for (int ms : new int[] {10, 100, 1000}) {
-            try {
-                qemuImg(qemuImg, "create", "-q", "-f", "luks", "--object", "secret,id=sec0,data=" + SECRET,
-                        "-o", "key-secret=sec0,iter-time=" + ms, LUKS, "1M");
-                return;
-            } catch (IOException e) {
-                last = e;
-                Files.deleteIfExists(dir.resolve(LUKS));
-            }
-        }
-        throw last;
-    }
-
-    private void qemuImg(String qemuImg, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(qemuImg);
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("could not prepare the workspace: " + cmd + ": "
-                    + new String(out, StandardCharsets.UTF_8));
-        }
     }
 
     /**

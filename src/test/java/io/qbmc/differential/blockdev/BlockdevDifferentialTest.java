@@ -8,6 +8,9 @@ import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
 import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Diagnostic;
+import io.qbmc.differential.DivergenceTally;
+import io.qbmc.differential.HostPrograms;
+import io.qbmc.differential.PerCategory;
 import io.qbmc.source.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,16 +66,12 @@ class BlockdevDifferentialTest {
 
     @Test
     void qbmcAgreesWithQemuStorageDaemon(@TempDir Path dir) throws Exception {
-        Optional<String> daemon = StorageDaemon.find("QBMC_QEMU_STORAGE_DAEMON", "qemu-storage-daemon");
-        Optional<String> qemuImg = StorageDaemon.find("QBMC_QEMU_IMG", "qemu-img");
+        Optional<String> daemon = HostPrograms.find("QBMC_QEMU_STORAGE_DAEMON", "qemu-storage-daemon");
+        Optional<String> qemuImg = HostPrograms.find("QBMC_QEMU_IMG", "qemu-img");
         if (daemon.isEmpty() || qemuImg.isEmpty()) {
-            String why = (daemon.isEmpty() ? "qemu-storage-daemon (Debian: qemu-system-common)" : "qemu-img (Debian: qemu-utils)")
-                    + " not found (PATH, or QBMC_QEMU_STORAGE_DAEMON / QBMC_QEMU_IMG): the -blockdev differential suite did not run";
-            if ("1".equals(System.getenv("QBMC_REQUIRE_QEMU"))) {
-                fail(why + " (QBMC_REQUIRE_QEMU=1)");
-            }
-            System.out.println("SKIPPED: " + why);
-            Assumptions.abort(why);
+            HostPrograms.missing((daemon.isEmpty() ? "qemu-storage-daemon (Debian: qemu-system-common)"
+                    : "qemu-img (Debian: qemu-utils)") + " not found (PATH, or QBMC_QEMU_STORAGE_DAEMON / QBMC_QEMU_IMG):"
+                    + " the -blockdev differential suite did not run");
         }
         long start = System.nanoTime();
         // one folder per worker: two daemons opening one image at once would fail on its lock
@@ -110,13 +107,12 @@ class BlockdevDifferentialTest {
         int readings = 0;
         int messages = 0;
         int rejected = 0;
-        Map<String, int[]> perCategory = new TreeMap<>();
+        PerCategory perCategory = new PerCategory();
         for (Map.Entry<BlockdevSet, StorageDaemon.Outcome> e : outcomes.entrySet()) {
             BlockdevSet set = e.getKey();
             StorageDaemon.Outcome q = e.getValue();
-            int[] counts = perCategory.computeIfAbsent(set.category(), k -> new int[2]);
-            counts[0]++;
             if (q.verdict() == StorageDaemon.Outcome.Verdict.UNDECIDED) {
+                perCategory.add(set.category(), false);
                 problems.append("qemu-storage-daemon gave no verdict for ").append(set.id()).append(": ")
                         .append(set.commandLine()).append("\n    ").append(q.describe()).append('\n');
                 continue;
@@ -141,43 +137,25 @@ class BlockdevDifferentialTest {
                     }
                 }
             }
-            if (agreed) {
-                counts[1]++;
-            }
+            perCategory.add(set.category(), agreed);
         }
 
-        List<BlockdevDivergence> unexplained = new ArrayList<>();
-        Map<String, Integer> explainedBy = new TreeMap<>();
-        KnownBlockdevDivergence.ALL.forEach(k -> explainedBy.put(k.name(), 0));
-        for (BlockdevDivergence d : divergences) {
-            Optional<KnownBlockdevDivergence> known = KnownBlockdevDivergence.ALL.stream().filter(k -> k.applies().test(d))
-                    .findFirst();
-            if (known.isPresent()) {
-                explainedBy.merge(known.get().name(), 1, Integer::sum);
-            } else {
-                unexplained.add(d);
-            }
-        }
+        DivergenceTally<BlockdevDivergence> tally = new DivergenceTally<>(divergences, KnownBlockdevDivergence.ALL);
+        List<BlockdevDivergence> unexplained = tally.unexplained();
         long accepted = outcomes.values().stream().filter(o -> o.verdict() == StorageDaemon.Outcome.Verdict.ACCEPTED)
                 .count();
         System.out.printf(java.util.Locale.ROOT,
                 "blockdev differential: %d sets, %d qbmc readings, qemu-storage-daemon accepted %d; %d divergences"
                         + " (%d known); QEMU's own message among qbmc's errors for %d of %d rejected sets;"
                         + " per category (agreed/run): %s; %.1fs%n",
-                corpus.size(), readings, accepted, divergences.size(), divergences.size() - unexplained.size(), messages,
-                rejected, perCategory.entrySet().stream().map(x -> x.getKey() + " " + x.getValue()[1] + "/" + x.getValue()[0])
-                        .collect(Collectors.joining(", ")),
+                corpus.size(), readings, accepted, divergences.size(), tally.explained(), messages, rejected, perCategory,
                 (System.nanoTime() - start) / 1e9);
-        explainedBy.forEach((k, n) -> System.out.println("  known divergence " + k + ": " + n + " reading(s)"));
+        tally.print("reading(s)");
 
         for (BlockdevDivergence d : unexplained) {
             problems.append(d.describe()).append('\n');
         }
-        explainedBy.forEach((k, n) -> {
-            if (n == 0) {
-                problems.append("known divergence ").append(k).append(" explains nothing any more: remove it\n");
-            }
-        });
+        tally.reportStale(problems, "remove it");
         if (accepted < corpus.size() / 4 || corpus.size() - accepted < corpus.size() / 4) {
             problems.append("the corpus is lopsided: qemu-storage-daemon accepted ").append(accepted).append(" of ")
                     .append(corpus.size()).append('\n');

@@ -1,12 +1,10 @@
 package io.qbmc.differential.blockdev;
 
+import io.qbmc.differential.WorkspaceImages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The scratch folder qemu-storage-daemon runs in. Every file the corpus names exists here, in
@@ -26,39 +24,16 @@ record BlockdevWorkspace(Path dir) {
     static BlockdevWorkspace create(Path dir, String qemuImg) throws IOException, InterruptedException {
         BlockdevWorkspace ws = new BlockdevWorkspace(dir);
         for (String f : RAW) {
-            ws.run(qemuImg, "create", "-q", "-f", "raw", f, "1M");
+            WorkspaceImages.qemuImg(dir, qemuImg, "create", "-q", "-f", "raw", f, "1M");
         }
         for (String f : QCOW2) {
-            ws.run(qemuImg, "create", "-q", "-f", "qcow2", f, "1M");
+            WorkspaceImages.qemuImg(dir, qemuImg, "create", "-q", "-f", "qcow2", f, "1M");
         }
-        // qemu-img benchmarks PBKDF and sometimes fails with "Unable to get accurate CPU usage"
-        // on a short iter-time: retry, then copy the image
-        for (int attempt = 1;; attempt++) {
-            try {
-                ws.run(qemuImg, "create", "-q", "-f", "luks", "--object", "secret,id=s,data=" + SECRET,
-                        "-o", "key-secret=s,iter-time=10", LUKS.get(0), "1M");
-                break;
-            } catch (IOException e) {
-                Files.deleteIfExists(dir.resolve(LUKS.get(0)));
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+        // one creation, then copies: each creation is a slow and fallible benchmark
+        WorkspaceImages.luks(dir, qemuImg, LUKS.get(0), SECRET);
         for (String f : LUKS.subList(1, LUKS.size())) {
             Files.copy(dir.resolve(LUKS.get(0)), dir.resolve(f));
         }
         return ws;
-    }
-
-    private void run(String qemuImg, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(qemuImg);
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("could not prepare the workspace: " + cmd + ": " + new String(out, StandardCharsets.UTF_8));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.qbmc.differential.blockdev;
 
+import io.qbmc.differential.Explanation;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -17,7 +18,7 @@ import java.util.function.Predicate;
  * @param reason      who is right and why
  */
 record KnownBlockdevDivergence(String name, Predicate<BlockdevDivergence> applies, String qemuSource,
-        String qbmcClass, String reason) {
+        String qbmcClass, String reason) implements Explanation<BlockdevDivergence> {
 
     private static Predicate<BlockdevDivergence> qemuSays(String fragment) {
         return d -> d.qemu().contains(fragment);

@@ -1,15 +1,11 @@
 package io.qbmc.differential.blockdev;
 
-import java.io.File;
+import io.qbmc.differential.HostPrograms;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -45,25 +41,6 @@ final class StorageDaemon {
         this.workspace = workspace;
     }
 
-    /** An executable named by an environment variable (a path that does not exist means "none"), else found on the PATH. */
-    static Optional<String> find(String envVariable, String name) {
-        String chosen = System.getenv(envVariable);
-        if (chosen != null && !chosen.isEmpty()) {
-            return Files.isExecutable(Path.of(chosen)) ? Optional.of(chosen) : Optional.empty();
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p.toString());
-            }
-        }
-        return Optional.empty();
-    }
-
     Outcome run(BlockdevSet set) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary);
@@ -73,8 +50,8 @@ final class StorageDaemon {
         }
         cmd.addAll(List.of("--chardev", "stdio,id=m", "--monitor", "m"));
         Process p = new ProcessBuilder(cmd).directory(workspace.dir().toFile()).start();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> HostPrograms.readAll(p.getErrorStream()));
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> HostPrograms.readAll(p.getInputStream()));
         try (OutputStream in = p.getOutputStream()) {
             in.write(QMP);
         } catch (IOException e) {
@@ -98,22 +75,11 @@ final class StorageDaemon {
     /** The message after "qemu-storage-daemon: --flag ARG: " (util/error-report.c prints the option's location). */
     static String reason(BlockdevSet set, String stderr) {
         for (BlockdevSet.Arg a : set.args()) {
-            String prefix = "qemu-storage-daemon: " + a.flag() + " " + a.text() + ": ";
-            int at = stderr.lastIndexOf(prefix);
-            if (at >= 0) {
-                String rest = stderr.substring(at + prefix.length());
-                int nl = rest.indexOf('\n');
-                return nl < 0 ? rest : rest.substring(0, nl);
+            String message = HostPrograms.lineAfter("qemu-storage-daemon: " + a.flag() + " " + a.text() + ": ", stderr);
+            if (message != null) {
+                return message;
             }
         }
         return stderr.strip();
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
 import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Diagnostic;
+import io.qbmc.differential.Verdict;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
 import io.qbmc.graph.Value;
@@ -66,7 +67,7 @@ final class DriveComparison {
                     : new Divergence(spec, Kind.MESSAGE, qemu.error(), String.join(" | ", messages));
             return new Result(spec, qemu, false, false, d);
         }
-        if (qemu.verdict() == DriveOutcome.Verdict.ACCEPTED_UNREACHABLE) {
+        if (qemu.verdict() == Verdict.ACCEPTED_UNREACHABLE) {
             String address = address(qemu.error());
             String ours = address == null ? null : serverAddress(mine);
             if (ours == null) {

@@ -1,5 +1,6 @@
 package io.qbmc.differential.drive;
 
+import io.qbmc.differential.Explanation;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -13,7 +14,8 @@ import java.util.function.Predicate;
  * @param applies which divergences the entry explains; kept narrow on purpose
  * @param reason  who is right and why
  */
-record DriveKnownDivergence(String name, Predicate<DriveComparison.Divergence> applies, String reason) {
+record DriveKnownDivergence(String name, Predicate<DriveComparison.Divergence> applies, String reason)
+        implements Explanation<DriveComparison.Divergence> {
 
     /** Every entry, narrow on purpose. */
     static final List<DriveKnownDivergence> ALL = List.of(

@@ -1,5 +1,7 @@
 package io.qbmc.differential.drive;
 
+import io.qbmc.differential.Verdict;
+
 /**
  * What qemu-system-x86_64 made of one -drive string.
  *
@@ -15,25 +17,10 @@ package io.qbmc.differential.drive;
 record DriveOutcome(int exitCode, String error, String drv, String filename, Boolean readOnly, String cache,
         Verdict verdict) {
 
-    enum Verdict {
-        /** QEMU created the drive. */
-        ACCEPTED,
-        /** A network driver got past option parsing and then could not reach its server. */
-        ACCEPTED_UNREACHABLE,
-        /** QEMU refused the configuration. */
-        REJECTED,
-        /** Neither: a timeout or a crash. The corpus must not contain such strings. */
-        UNDECIDED;
-
-        boolean accepted() {
-            return this == ACCEPTED || this == ACCEPTED_UNREACHABLE;
-        }
-    }
-
     String describe() {
         return switch (verdict) {
             case ACCEPTED -> drv == null ? "accepted, no medium" : "accepted, " + drv + ": " + filename;
-            default -> verdict.name().toLowerCase(java.util.Locale.ROOT) + " (exit " + exitCode + "): " + error;
+            default -> verdict.describe(exitCode, error);
         };
     }
 }

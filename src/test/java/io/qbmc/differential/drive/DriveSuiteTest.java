@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.qbmc.differential.DivergenceTally;
+import io.qbmc.differential.HostPrograms;
+import io.qbmc.differential.PerCategory;
+import io.qbmc.differential.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,13 +61,8 @@ class DriveSuiteTest {
         Optional<String> qemu = QemuSystem.find();
         Optional<String> qemuImg = QemuSystem.findQemuImg();
         if (qemu.isEmpty() || qemuImg.isEmpty()) {
-            String why = (qemu.isEmpty() ? "qemu-system-x86_64 not found (PATH, or QBMC_QEMU_SYSTEM)"
-                    : "qemu-img not found (PATH, or QBMC_QEMU_IMG)") + ": the -drive differential suite did not run";
-            if ("1".equals(System.getenv("QBMC_REQUIRE_QEMU"))) {
-                fail(why + " (QBMC_REQUIRE_QEMU=1)");
-            }
-            System.out.println("SKIPPED: " + why);
-            Assumptions.abort(why);
+            HostPrograms.missing((qemu.isEmpty() ? "qemu-system-x86_64 not found (PATH, or QBMC_QEMU_SYSTEM)"
+                    : "qemu-img not found (PATH, or QBMC_QEMU_IMG)") + ": the -drive differential suite did not run");
         }
         long start = System.nanoTime();
         // one workspace per process: two QEMUs opening one image read-write would fight over its lock
@@ -116,29 +114,14 @@ class DriveSuiteTest {
         }
 
         List<DriveComparison.Result> undecided = results.stream()
-                .filter(r -> r.qemu().verdict() == DriveOutcome.Verdict.UNDECIDED).toList();
+                .filter(r -> r.qemu().verdict() == Verdict.UNDECIDED).toList();
         List<DriveComparison.Divergence> divergences = results.stream().map(DriveComparison.Result::divergence)
                 .filter(d -> d != null).toList();
-        List<DriveComparison.Divergence> unexplained = new ArrayList<>();
-        Map<String, Integer> explainedBy = new TreeMap<>();
-        for (DriveKnownDivergence k : DriveKnownDivergence.ALL) {
-            explainedBy.put(k.name(), 0);
-        }
-        for (DriveComparison.Divergence d : divergences) {
-            Optional<DriveKnownDivergence> known = DriveKnownDivergence.ALL.stream().filter(k -> k.applies().test(d))
-                    .findFirst();
-            if (known.isPresent()) {
-                explainedBy.merge(known.get().name(), 1, Integer::sum);
-            } else {
-                unexplained.add(d);
-            }
-        }
+        DivergenceTally<DriveComparison.Divergence> tally = new DivergenceTally<>(divergences, DriveKnownDivergence.ALL);
+        List<DriveComparison.Divergence> unexplained = tally.unexplained();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.println(summary(corpus.size(), run.size(), skipped, results, divergences.size() - unexplained.size(),
-                seconds));
-        for (Map.Entry<String, Integer> e : explainedBy.entrySet()) {
-            System.out.println("  known divergence " + e.getKey() + ": " + e.getValue() + " string(s)");
-        }
+        System.out.println(summary(corpus.size(), run.size(), skipped, results, tally.explained(), seconds));
+        tally.print("string(s)");
 
         StringBuilder problems = new StringBuilder();
         for (DriveComparison.Result r : undecided) {
@@ -148,12 +131,7 @@ class DriveSuiteTest {
         for (DriveComparison.Divergence d : unexplained) {
             problems.append(d.describe()).append('\n');
         }
-        for (Map.Entry<String, Integer> e : explainedBy.entrySet()) {
-            if (e.getValue() == 0) {
-                problems.append("known divergence ").append(e.getKey())
-                        .append(" explains nothing any more: remove it from DriveKnownDivergence\n");
-            }
-        }
+        tally.reportStale(problems, "remove it from DriveKnownDivergence");
         long accepted = results.stream().filter(r -> r.qemu().verdict().accepted()).count();
         if (accepted < results.size() / 4 || results.size() - accepted < results.size() / 4) {
             problems.append("the corpus is lopsided: QEMU accepted ").append(accepted).append(" of ")
@@ -168,30 +146,22 @@ class DriveSuiteTest {
     }
 
     private static boolean works(QemuSystem system, String text) throws Exception {
-        return system.run(new DriveSpec("probe", "probe", text, false)).verdict() == DriveOutcome.Verdict.ACCEPTED;
+        return system.run(new DriveSpec("probe", "probe", text, false)).verdict() == Verdict.ACCEPTED;
     }
 
     private static String summary(int corpus, int run, List<String> skipped, List<DriveComparison.Result> results,
             int known, double seconds) {
         long agreed = results.stream().filter(r -> r.divergence() == null).count();
         long graphs = results.stream().filter(r -> r.graphChecked() && r.divergence() == null
-                && r.qemu().verdict() == DriveOutcome.Verdict.ACCEPTED).count();
+                && r.qemu().verdict() == Verdict.ACCEPTED).count();
         long addresses = results.stream().filter(r -> r.graphChecked() && r.divergence() == null
-                && r.qemu().verdict() == DriveOutcome.Verdict.ACCEPTED_UNREACHABLE).count();
+                && r.qemu().verdict() == Verdict.ACCEPTED_UNREACHABLE).count();
         long messages = results.stream().filter(r -> !r.qbmcValid() && !r.qemu().verdict().accepted()
                 && r.divergence() == null).count();
-        Map<DriveOutcome.Verdict, Long> verdicts = results.stream()
+        Map<Verdict, Long> verdicts = results.stream()
                 .collect(Collectors.groupingBy(r -> r.qemu().verdict(), TreeMap::new, Collectors.counting()));
-        Map<String, long[]> categories = new TreeMap<>();
-        for (DriveComparison.Result r : results) {
-            long[] c = categories.computeIfAbsent(r.spec().category(), k -> new long[2]);
-            c[0]++;
-            if (r.divergence() == null) {
-                c[1]++;
-            }
-        }
-        String perCategory = categories.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()[1] + "/" + e.getValue()[0]).collect(Collectors.joining(", "));
+        PerCategory perCategory = new PerCategory();
+        results.forEach(r -> perCategory.add(r.spec().category(), r.divergence() == null));
         String skips = skipped.isEmpty() ? "" : ", " + (corpus - run) + " skipped "
                 + skipped.stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
         return String.format(java.util.Locale.ROOT,

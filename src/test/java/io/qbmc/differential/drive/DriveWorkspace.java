@@ -1,13 +1,11 @@
 package io.qbmc.differential.drive;
 
+import io.qbmc.differential.WorkspaceImages;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The scratch folder qemu-system runs in. Every file the corpus names exists with the format its
@@ -40,21 +38,10 @@ record DriveWorkspace(Path dir) {
             // written here, not with qemu-img create, which would read co:lon.raw as a protocol name
             Files.write(dir.resolve(raw), new byte[1024 * 1024]);
         }
-        ws.qemuImg(qemuImg, "create", "-q", "-f", "qcow2", QCOW2, "1M");
-        ws.qemuImg(qemuImg, "create", "-q", "-f", "qcow2", "-b", RAW_A, "-F", "raw", OVERLAY);
+        WorkspaceImages.qemuImg(dir, qemuImg, "create", "-q", "-f", "qcow2", QCOW2, "1M");
+        WorkspaceImages.qemuImg(dir, qemuImg, "create", "-q", "-f", "qcow2", "-b", RAW_A, "-F", "raw", OVERLAY);
         Files.writeString(dir.resolve(EMPTY_CONFIG), "");
         return ws;
-    }
-
-    private void qemuImg(String qemuImg, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(qemuImg);
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("could not prepare the workspace: " + cmd + ": " + new String(out, StandardCharsets.UTF_8));
-        }
     }
 
     /**

@@ -2,11 +2,10 @@ package io.qbmc.differential.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import io.qbmc.differential.HostPrograms;
+import io.qbmc.differential.Verdict;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +22,6 @@ final class QemuSystem {
     /** Generous: a run takes tens of milliseconds; network drives fail at once without a network. */
     static final long TIMEOUT_SECONDS = 20;
 
-    /**
-     * The start of QEMU's error for a network driver that parsed its options and then could not
-     * reach its server (block/nbd.c, block/ssh.c, block/rbd.c, block/iscsi.c, block/curl.c),
-     * as inside unshare -n.
-     */
-    static final List<String> UNREACHABLE = List.of(
-            "Failed to connect to '", // nbd, ssh: util/qemu-sockets.c
-            "address resolution failed for ", // nbd, ssh
-            "error connecting: ", // rbd: rados_connect
-            "iSCSI: Failed to connect to LUN", // iscsi_full_connect_sync
-            "CURL: Error opening file: "); // curl: http, https, ftp, ftps
-
     private static final String QMP = "{\"execute\":\"qmp_capabilities\"}\n{\"execute\":\"query-block\"}\n"
             + "{\"execute\":\"quit\"}\n";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,56 +37,17 @@ final class QemuSystem {
     }
 
     static QemuSystem in(String binary, Path dir) {
-        return new QemuSystem(binary, isolation(), dir);
+        return new QemuSystem(binary, HostPrograms.networkIsolation(), dir);
     }
 
     /** QBMC_QEMU_SYSTEM if set (a path that does not exist means "none"), else qemu-system-x86_64 on the PATH. */
     static Optional<String> find() {
-        return find("QBMC_QEMU_SYSTEM", "qemu-system-x86_64");
+        return HostPrograms.find("QBMC_QEMU_SYSTEM", "qemu-system-x86_64");
     }
 
     /** QBMC_QEMU_IMG if set, else qemu-img on the PATH: it makes the qcow2 image of the workspace. */
     static Optional<String> findQemuImg() {
-        return find("QBMC_QEMU_IMG", "qemu-img");
-    }
-
-    private static Optional<String> find(String env, String program) {
-        String chosen = System.getenv(env);
-        if (chosen != null && !chosen.isEmpty()) {
-            return Files.isExecutable(Path.of(chosen)) ? Optional.of(chosen) : Optional.empty();
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            Path p = Path.of(d, program);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p.toString());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A prefix that runs a command in a fresh network namespace; empty when this machine cannot. */
-    private static List<String> isolation() {
-        for (List<String> prefix : List.of(List.of("unshare", "-n"), List.of("unshare", "-rn"))) {
-            List<String> cmd = new ArrayList<>(prefix);
-            cmd.add("true");
-            try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return prefix;
-                }
-            } catch (IOException e) {
-                // no unshare here
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of();
-            }
-        }
-        return List.of();
+        return HostPrograms.find("QBMC_QEMU_IMG", "qemu-img");
     }
 
     boolean canIsolate() {
@@ -119,12 +67,12 @@ final class QemuSystem {
         } catch (IOException exitedAlready) {
             // QEMU refused the -drive before it read its monitor: the exit status tells
         }
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        byte[] out = readAll(p.getInputStream());
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> HostPrograms.readAll(p.getErrorStream()));
+        byte[] out = HostPrograms.readAll(p.getInputStream());
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return new DriveOutcome(-1, "timed out after " + TIMEOUT_SECONDS + "s", null, null, null, null,
-                    DriveOutcome.Verdict.UNDECIDED);
+                    Verdict.UNDECIDED);
         }
         String stderr = new String(err.join(), StandardCharsets.UTF_8);
         int exit = p.exitValue();
@@ -133,11 +81,10 @@ final class QemuSystem {
         }
         String reason = reason(spec.text(), stderr);
         if (exit != 1) {
-            return new DriveOutcome(exit, reason, null, null, null, null, DriveOutcome.Verdict.UNDECIDED);
+            return new DriveOutcome(exit, reason, null, null, null, null, Verdict.UNDECIDED);
         }
-        boolean unreachable = spec.network() && UNREACHABLE.stream().anyMatch(reason::startsWith);
         return new DriveOutcome(exit, reason, null, null, null, null,
-                unreachable ? DriveOutcome.Verdict.ACCEPTED_UNREACHABLE : DriveOutcome.Verdict.REJECTED);
+                Verdict.ofFailure(spec.network(), reason, Verdict.NETWORK_UNREACHABLE));
     }
 
     /** The drive's entry in the query-block answer (the one QMP reply that is a list). */
@@ -156,24 +103,16 @@ final class QemuSystem {
             }
             JsonNode inserted = ret.get(0).get("inserted");
             if (inserted == null) {
-                return new DriveOutcome(0, null, null, null, null, null, DriveOutcome.Verdict.ACCEPTED);
+                return new DriveOutcome(0, null, null, null, null, null, Verdict.ACCEPTED);
             }
             JsonNode cache = inserted.get("cache");
             String flags = cache.get("direct").asBoolean() + "/" + cache.get("no-flush").asBoolean() + "/"
                     + cache.get("writeback").asBoolean();
             return new DriveOutcome(0, null, inserted.get("drv").asText(), inserted.get("image").get("filename").asText(),
-                    inserted.get("ro").asBoolean(), flags, DriveOutcome.Verdict.ACCEPTED);
+                    inserted.get("ro").asBoolean(), flags, Verdict.ACCEPTED);
         }
         return new DriveOutcome(0, "no query-block answer in: " + stdout, null, null, null, null,
-                DriveOutcome.Verdict.UNDECIDED);
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
+                Verdict.UNDECIDED);
     }
 
     /**
