@@ -1,14 +1,13 @@
 package io.qbmc.cli;
 
-import io.qbmc.runtime.Access;
 import io.qbmc.runtime.BlockDevice;
 import io.qbmc.runtime.Extent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** qbmc bitmap extents: the dirty runs of one bitmap, in bytes. */
 @Command(name = "extents", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -16,23 +15,17 @@ import picocli.CommandLine.Parameters;
                 + " at the end of the image. JSON: [{\"offset\":N,\"length\":N}].",
                 "An inconsistent bitmap (left in use by a writer that stopped) is refused."})
 final class BitmapExtentsCommand extends RuntimeCommand {
-    @Parameters(paramLabel = "STACK", description = "The stack: disk.qbm, @path or a spec.")
-    String stack;
+    @Mixin
+    ReadStackMixin read;
 
     @Option(names = "--bitmap", paramLabel = "NAME", required = true, description = "The bitmap.")
     String bitmap;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human", description = "human (default) or json.")
-    String format;
-
-    @Option(names = {"-U", "--force-share"}, description = "Read without locks while another process writes.")
-    boolean forceShare;
-
     @Override
     protected int run(PrintWriter out, PrintWriter err) throws IOException {
-        boolean json = Formats.json(format, this);
+        boolean json = read.json(this);
         List<Extent> extents;
-        try (BlockDevice dev = BlockDevice.open(stack(stack), Access.READ_ONLY, forceShare)) {
+        try (BlockDevice dev = read.open(this)) {
             extents = dev.extents(bitmap);
         }
         if (json) {

@@ -1,7 +1,6 @@
 package io.qbmc.cli;
 
 import io.qbmc.text.JsonText;
-import io.qbmc.runtime.Access;
 import io.qbmc.runtime.BitmapInfo;
 import io.qbmc.runtime.BlockDevice;
 import io.qbmc.runtime.StackLayout;
@@ -9,27 +8,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** qbmc bitmap info: every bitmap of a stack with its state. */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Show the stack's bitmaps: granularity, enabled, consistent or not, dirty bytes. Opens the stack"
                 + " read-only.")
 final class BitmapInfoCommand extends RuntimeCommand {
-    @Parameters(paramLabel = "STACK", description = "The stack: disk.qbm, @path or a spec.")
-    String stack;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human", description = "human (default) or json.")
-    String format;
-
-    @Option(names = {"-U", "--force-share"}, description = "Read without locks while another process writes.")
-    boolean forceShare;
+    @Mixin
+    ReadStackMixin read;
 
     @Override
     protected int run(PrintWriter out, PrintWriter err) throws IOException {
-        boolean json = Formats.json(format, this);
-        try (BlockDevice dev = BlockDevice.open(stack(stack), Access.READ_ONLY, forceShare)) {
+        boolean json = read.json(this);
+        try (BlockDevice dev = read.open(this)) {
             StackLayout l = dev.layout();
             List<BitmapInfo> bitmaps = dev.bitmaps();
             if (json) {

@@ -3,7 +3,6 @@ package io.qbmc.cli;
 import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
 import io.qbmc.compile.CompileResult;
-import io.qbmc.compile.Compiler;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.files.StackFiles;
@@ -53,10 +52,7 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Source source = Inputs.read(input);
-        CompileResult r = new Compiler(dialect.as).compile(source);
-        for (Diagnostic d : r.diagnostics()) {
-            err.print(HumanRenderer.render(d));
-        }
+        CompileResult r = dialect.compile(source, err);
         if (!r.valid()) {
             err.flush();
             return Main.INVALID;

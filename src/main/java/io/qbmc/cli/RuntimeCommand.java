@@ -1,7 +1,6 @@
 package io.qbmc.cli;
 
 import io.qbmc.compile.CompileResult;
-import io.qbmc.compile.Compiler;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.report.HumanRenderer;
 import io.qbmc.runtime.StackException;
@@ -60,11 +59,7 @@ abstract class RuntimeCommand implements Callable<Integer> {
     /** Reads and compiles STACK, printing its diagnostics; throws Reported when it is invalid. */
     protected CompileResult stack(String arg) {
         Source source = Inputs.read(isDescriptorPath(arg) ? "@" + arg : arg);
-        CompileResult r = new Compiler(dialect.as).compile(source);
-        PrintWriter err = spec.commandLine().getErr();
-        for (Diagnostic d : r.diagnostics()) {
-            err.print(HumanRenderer.render(d));
-        }
+        CompileResult r = dialect.compile(source, spec.commandLine().getErr());
         if (!r.valid()) {
             throw new Reported();
         }

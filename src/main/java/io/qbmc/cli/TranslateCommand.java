@@ -3,9 +3,6 @@ package io.qbmc.cli;
 import io.qbmc.api.OutputForm;
 import io.qbmc.api.Qbmc;
 import io.qbmc.compile.CompileResult;
-import io.qbmc.compile.Compiler;
-import io.qbmc.diag.Diagnostic;
-import io.qbmc.report.HumanRenderer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,10 +31,7 @@ final class TranslateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CompileResult r = new Compiler(dialect.as).compile(Inputs.read(input));
-        for (Diagnostic d : r.diagnostics()) {
-            err.print(HumanRenderer.render(d));
-        }
+        CompileResult r = dialect.compile(Inputs.read(input), err);
         if (!r.valid()) {
             err.flush();
             return Main.INVALID;
