@@ -15,7 +15,7 @@ public final class WorkspaceImages {
      * key-derivation benchmark measured no CPU time, which on some machines is half the tries
      * whatever the iter-time; each try is independent, so this many make a failure rare.
      */
-    private static final int LUKS_TRIES = 10;
+    private static final int LUKS_TRIES = 20;
 
     private WorkspaceImages() {
     }
