@@ -6,10 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
@@ -51,30 +57,58 @@ record BatchInput(String path, Path file, String text, String given) {
      * (folders recursively, files picked by extension or --glob, sorted by path), anything else
      * is a spec string.
      */
-    static List<BatchInput> expand(List<String> args, String glob) {
-        List<BatchInput> out = new ArrayList<>();
+    static Iterator<BatchInput> expand(List<String> args, String glob) {
+        // folders are listed as the batch reaches them, one folder at a time, so a run over many
+        // files does not hold a list of them all
+        List<Iterator<BatchInput>> out = new ArrayList<>();
         PathMatcher matcher = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
         int inline = 0;
         for (String arg : args) {
             if (arg.equals("-")) {
                 Source s = Inputs.read("-");
-                out.add(new BatchInput(s.name(), null, s.text(), "-"));
+                out.add(one(new BatchInput(s.name(), null, s.text(), "-")));
             } else if (arg.startsWith("@")) {
                 Path p = Path.of(arg.substring(1));
-                out.add(new BatchInput(arg.substring(1), p, null, arg));
+                out.add(one(new BatchInput(arg.substring(1), p, null, arg)));
             } else if (isExistingPath(arg)) {
                 Path p = Path.of(arg);
                 if (Files.isDirectory(p)) {
-                    out.addAll(walk(p, matcher));
+                    out.add(new Walk(p, matcher));
                 } else {
-                    out.add(new BatchInput(arg, p, null, arg));
+                    out.add(one(new BatchInput(arg, p, null, arg)));
                 }
             } else {
                 inline++;
-                out.add(new BatchInput(args.size() == 1 ? "<input>" : "<input " + inline + ">", null, arg, arg));
+                out.add(one(new BatchInput(args.size() == 1 ? "<input>" : "<input " + inline + ">", null, arg, arg)));
             }
         }
-        return out;
+        return concat(out.iterator());
+    }
+
+    private static Iterator<BatchInput> one(BatchInput in) {
+        return List.of(in).iterator();
+    }
+
+    private static Iterator<BatchInput> concat(Iterator<Iterator<BatchInput>> parts) {
+        return new Iterator<>() {
+            private Iterator<BatchInput> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && parts.hasNext()) {
+                    current = parts.next();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public BatchInput next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
     }
 
     private static boolean isExistingPath(String arg) {
@@ -85,16 +119,98 @@ record BatchInput(String path, Path file, String text, String given) {
         }
     }
 
-    private static List<BatchInput> walk(Path dir, PathMatcher glob) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> glob != null ? glob.matches(dir.relativize(p)) || glob.matches(p.getFileName())
-                            : EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
-                    .sorted()
-                    .map(p -> new BatchInput(p.toString(), p, null, p.toString()))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + Inputs.describe(e), e);
+    /**
+     * The regular files under a folder that validate picks (by extension, or --glob against the
+     * path relative to the folder or the file name), in the order of their sorted paths, without
+     * following links to folders. Each folder is listed when the walk reaches it, so the walk
+     * holds one listing per level, not every path.
+     *
+     * <p>Sorting each folder's entries with a folder's name read as "name/" gives the order of
+     * sorting the whole paths: every path below a folder starts with its name and a '/'.
+     */
+    private static final class Walk implements Iterator<BatchInput> {
+        private final Path root;
+        private final PathMatcher glob;
+        private final Deque<Iterator<Path>> levels = new ArrayDeque<>();
+        private BatchInput next;
+
+        private boolean started;
+
+        Walk(Path root, PathMatcher glob) {
+            this.root = root;
+            this.glob = glob;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (!started) {
+                started = true;
+                levels.push(list(root));
+            }
+            while (next == null && !levels.isEmpty()) {
+                Iterator<Path> level = levels.peek();
+                if (!level.hasNext()) {
+                    levels.pop();
+                    continue;
+                }
+                Path p = level.next();
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    levels.push(list(p));
+                } else if (Files.isRegularFile(p) && picked(p)) {
+                    next = new BatchInput(p.toString(), p, null, p.toString());
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public BatchInput next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            BatchInput n = next;
+            next = null;
+            return n;
+        }
+
+        private boolean picked(Path p) {
+            return glob != null ? glob.matches(root.relativize(p)) || glob.matches(p.getFileName())
+                    : EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e));
+        }
+
+        private record Entry(Path path, String name, boolean folder) {
+        }
+
+        private static Iterator<Path> list(Path dir) {
+            List<Entry> entries = new ArrayList<>();
+            try (Stream<Path> s = Files.list(dir)) {
+                s.forEach(p -> entries.add(new Entry(p, p.getFileName().toString(),
+                        Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))));
+            } catch (IOException | UncheckedIOException e) {
+                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                throw new UncheckedIOException("cannot list " + dir + ": " + Inputs.describe(cause), cause);
+            }
+            entries.sort(Walk::compare);
+            return entries.stream().map(Entry::path).iterator();
+        }
+
+        /**
+         * Path order, except that a folder sorts as its name followed by '/': after a longer
+         * name it starts when the next character of that name is below '/' (such as '-' or '.').
+         */
+        private static int compare(Entry a, Entry b) {
+            int c = a.path().compareTo(b.path());
+            if (c < 0 && a.folder() && continuesBelowSlash(b.name(), a.name())) {
+                return 1;
+            }
+            if (c > 0 && b.folder() && continuesBelowSlash(a.name(), b.name())) {
+                return -1;
+            }
+            return c;
+        }
+
+        private static boolean continuesBelowSlash(String longer, String prefix) {
+            return longer.length() > prefix.length() && longer.startsWith(prefix) && longer.charAt(prefix.length()) < '/';
         }
     }
 }

@@ -15,6 +15,7 @@ import io.qbmc.report.FileResult;
 import io.qbmc.report.Finding;
 import io.qbmc.report.JsonReport;
 import io.qbmc.report.ReportFormat;
+import io.qbmc.report.ReportWriter;
 import io.qbmc.report.Summary;
 import io.qbmc.source.Source;
 import io.qbmc.source.Span;
@@ -25,13 +26,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,6 +86,9 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Results a job may finish ahead of the one being printed. */
+    private static final int IN_FLIGHT_PER_JOB = 16;
+
     private final List<String> ioErrors = new ArrayList<>();
 
     @Override
@@ -101,20 +108,40 @@ final class ValidateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
         long start = System.nanoTime();
-        List<FileResult> results;
-        String report;
-        if (lines != null) {
-            results = validateLines();
-            report = fmt == ReportFormat.JSON ? jsonLines(results) : null;
+        // Printed to standard output, a report in a format that can be written input by input is:
+        // a batch then keeps no result once it is printed. A report file is written at the end,
+        // atomically, from the results kept.
+        ReportWriter writer = lines != null && fmt == ReportFormat.JSON ? new JsonLines() : fmt.writer();
+        boolean stream = writer != null && output == null;
+        boolean canonical = fmt == ReportFormat.JSON;
+        Summary.Counter counts = new Summary.Counter();
+        List<FileResult> kept = stream ? null : new ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
+        Consumer<FileResult> sink;
+        if (stream) {
+            out.print(writer.begin());
+            sink = r -> {
+                counts.add(r);
+                out.print(writer.file(r));
+            };
         } else {
-            results = validateAll(BatchInput.expand(inputs, glob));
-            report = null;
+            sink = r -> {
+                counts.add(r);
+                kept.add(r);
+            };
         }
-        Summary summary = Summary.of(results, (System.nanoTime() - start) / 1_000_000);
-        if (report == null) {
-            report = fmt.render(results, summary, warningsAsErrors);
+        if (lines != null) {
+            validateLines(canonical, sink);
+        } else {
+            validateAll(BatchInput.expand(inputs, glob), canonical, sink);
         }
-        emit(report);
+        Summary summary = counts.summary((System.nanoTime() - start) / 1_000_000);
+        if (stream) {
+            out.print(writer.end(summary));
+            out.flush();
+        } else {
+            emit(writer != null ? writer.render(kept, summary) : fmt.render(kept, summary, warningsAsErrors));
+        }
         PrintWriter err = spec.commandLine().getErr();
         for (String e : ioErrors) {
             err.println("qbmc: " + e);
@@ -124,7 +151,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!ioErrors.isEmpty()) {
             return Main.IO;
         }
-        return results.stream().anyMatch(r -> !r.valid()) ? Main.INVALID : Main.OK;
+        return summary.invalid() > 0 ? Main.INVALID : Main.OK;
     }
 
     private void emit(String report) {
@@ -143,30 +170,42 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private List<FileResult> validateAll(List<BatchInput> all) {
+    /**
+     * Checks every input and hands the results to the sink in input order. With several jobs, at
+     * most a few results per job wait for the ones before them, whatever the number of inputs.
+     */
+    private void validateAll(Iterator<BatchInput> all, boolean canonical, Consumer<FileResult> sink) {
         Compiler compiler = new Compiler(dialect.as, maxInput);
-        if (jobs == 1 || all.size() < 2) {
-            List<FileResult> out = new ArrayList<>();
-            for (BatchInput in : all) {
-                out.add(validate(in, compiler));
-            }
-            return out;
+        // as many inputs as there are jobs tell whether a pool is worth starting, and how large
+        List<BatchInput> first = new ArrayList<>();
+        while (first.size() < jobs && all.hasNext()) {
+            first.add(all.next());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, all.size()), r -> {
+        if (jobs == 1 || first.size() < 2) {
+            for (BatchInput in : first) {
+                sink.accept(validate(in, compiler, canonical));
+            }
+            all.forEachRemaining(in -> sink.accept(validate(in, compiler, canonical)));
+            return;
+        }
+        int threads = first.size();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "qbmc-validate");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<FileResult>> futures = new ArrayList<>(all.size());
-            for (BatchInput in : all) {
-                futures.add(pool.submit(() -> validate(in, compiler)));
+            ArrayDeque<Future<FileResult>> inFlight = new ArrayDeque<>();
+            for (Iterator<BatchInput> it = concat(first.iterator(), all); it.hasNext();) {
+                BatchInput in = it.next();
+                inFlight.add(pool.submit(() -> validate(in, compiler, canonical)));
+                if (inFlight.size() >= threads * IN_FLIGHT_PER_JOB) {
+                    sink.accept(inFlight.poll().get());
+                }
             }
-            List<FileResult> out = new ArrayList<>(all.size());
-            for (Future<FileResult> f : futures) {
-                out.add(f.get());
+            while (!inFlight.isEmpty()) {
+                sink.accept(inFlight.poll().get());
             }
-            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -177,7 +216,21 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private FileResult validate(BatchInput in, Compiler compiler) {
+    private static Iterator<BatchInput> concat(Iterator<BatchInput> a, Iterator<BatchInput> b) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return a.hasNext() || b.hasNext();
+            }
+
+            @Override
+            public BatchInput next() {
+                return a.hasNext() ? a.next() : b.next();
+            }
+        };
+    }
+
+    private FileResult validate(BatchInput in, Compiler compiler, boolean canonical) {
         Source source;
         try {
             source = in.load();
@@ -188,17 +241,18 @@ final class ValidateCommand implements Callable<Integer> {
             Diagnostic d = new Diagnostic(Code.FILE_ACCESS, e.getMessage(), Span.NONE, null);
             return new FileResult(in.path(), in.uri(), false, List.of(Finding.of(d)), null);
         }
-        return result(in.path(), in.uri(), withFileChecks(compiler.compile(source)));
+        return result(in.path(), in.uri(), withFileChecks(compiler.compile(source)), canonical);
     }
 
-    private FileResult result(String path, String uri, CompileResult r) {
+    /** The outcome of one input; its json: form only for the formats that print it. */
+    private FileResult result(String path, String uri, CompileResult r, boolean canonical) {
         List<Finding> findings = new ArrayList<>(r.diagnostics().size());
         boolean valid = r.valid();
         for (Diagnostic d : r.diagnostics()) {
             findings.add(Finding.of(d));
             valid &= !(warningsAsErrors && d.severity() == Severity.WARNING);
         }
-        return new FileResult(path, uri, valid, findings, r.valid() ? canonical(r) : null);
+        return new FileResult(path, uri, valid, findings, canonical && r.valid() ? canonical(r) : null);
     }
 
     private static String canonical(CompileResult r) {
@@ -220,7 +274,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Each non-empty line of --lines FILE as its own input; positions stay in FILE. */
-    private List<FileResult> validateLines() {
+    private void validateLines(boolean canonical, Consumer<FileResult> sink) {
         String text;
         try {
             text = Files.readString(lines, StandardCharsets.UTF_8);
@@ -230,7 +284,6 @@ final class ValidateCommand implements Callable<Integer> {
         Source source = new Source(lines.toString(), text, lines);
         String uri = new BatchInput(lines.toString(), lines, null, lines.toString()).uri();
         Compiler compiler = new Compiler(dialect.as, maxInput);
-        List<FileResult> out = new ArrayList<>();
         int start = 0;
         int lineNo = 1;
         while (start <= text.length()) {
@@ -238,7 +291,8 @@ final class ValidateCommand implements Callable<Integer> {
             int end = nl < 0 ? text.length() : nl;
             int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
             if (!text.substring(start, contentEnd).isBlank()) {
-                out.add(result(lines + ":" + lineNo, uri, withFileChecks(compiler.compile(source, start, contentEnd))));
+                sink.accept(result(lines + ":" + lineNo, uri, withFileChecks(compiler.compile(source, start, contentEnd)),
+                        canonical));
             }
             if (nl < 0) {
                 break;
@@ -246,13 +300,13 @@ final class ValidateCommand implements Callable<Integer> {
             start = nl + 1;
             lineNo++;
         }
-        return out;
     }
 
     /** validate --lines --format json: one object per input line (the contract other tools parse). */
-    private static String jsonLines(List<FileResult> results) {
-        StringBuilder out = new StringBuilder();
-        for (FileResult r : results) {
+    private static final class JsonLines extends ReportWriter {
+        @Override
+        public String file(FileResult r) {
+            StringBuilder out = new StringBuilder();
             String line = r.path().substring(r.path().lastIndexOf(':') + 1);
             out.append("{\"line\":").append(line).append(",\"valid\":").append(r.valid()).append(",\"diagnostics\":");
             JsonReport.diagnostics(r.findings(), out);
@@ -262,8 +316,7 @@ final class ValidateCommand implements Callable<Integer> {
             } else {
                 io.qbmc.text.JsonText.quote(r.canonical(), out);
             }
-            out.append("}\n");
+            return out.append("}\n").toString();
         }
-        return out.toString();
     }
 }

@@ -13,8 +13,14 @@ final class GithubReport {
     }
 
     static String render(List<FileResult> results) {
-        StringBuilder out = new StringBuilder();
-        for (FileResult r : results) {
+        return WRITER.render(results, null);
+    }
+
+    /** One command per diagnostic of an input. */
+    static final ReportWriter WRITER = new ReportWriter() {
+        @Override
+        public String file(FileResult r) {
+            StringBuilder out = new StringBuilder();
             for (Finding f : r.findings()) {
                 out.append("::").append(command(f.severity()));
                 StringBuilder props = new StringBuilder();
@@ -37,9 +43,9 @@ final class GithubReport {
                                 + (r.uri() == null ? " [" + r.path() + "]" : "")))
                         .append('\n');
             }
+            return out.toString();
         }
-        return out.toString();
-    }
+    };
 
     private static String command(Severity s) {
         return s == Severity.ERROR ? "error" : s == Severity.WARNING ? "warning" : "notice";

@@ -8,8 +8,14 @@ final class HumanReport {
     }
 
     static String render(List<FileResult> results) {
-        StringBuilder out = new StringBuilder();
-        for (FileResult r : results) {
+        return WRITER.render(results, null);
+    }
+
+    /** Each input's diagnostics, then its verdict line. */
+    static final ReportWriter WRITER = new ReportWriter() {
+        @Override
+        public String file(FileResult r) {
+            StringBuilder out = new StringBuilder();
             for (Finding f : r.findings()) {
                 out.append(f.rendered());
             }
@@ -20,8 +26,7 @@ final class HumanReport {
                 out.append(" (").append(e).append(e == 1 ? " error, " : " errors, ").append(w)
                         .append(w == 1 ? " warning)" : " warnings)");
             }
-            out.append('\n');
+            return out.append('\n').toString();
         }
-        return out.toString();
-    }
+    };
 }

@@ -13,24 +13,42 @@ public final class JsonReport {
     }
 
     static String render(List<FileResult> results, Summary s) {
-        StringBuilder out = new StringBuilder("{\"files\":[");
-        for (int i = 0; i < results.size(); i++) {
-            FileResult r = results.get(i);
-            if (i > 0) {
-                out.append(',');
+        return writer().render(results, s);
+    }
+
+    /** The document's parts: the files array one element per input, then the counts. */
+    static ReportWriter writer() {
+        return new ReportWriter() {
+            private boolean first = true;
+
+            @Override
+            public String begin() {
+                return "{\"files\":[";
             }
-            out.append("{\"path\":");
-            JsonText.quote(r.path(), out);
-            out.append(",\"valid\":").append(r.valid()).append(",\"diagnostics\":");
-            diagnostics(r.findings(), out);
-            out.append(",\"canonical\":");
-            nullable(r.canonical(), out);
-            out.append('}');
-        }
-        out.append("],\"counts\":{\"files\":").append(s.files()).append(",\"valid\":").append(s.files() - s.invalid())
-                .append(",\"invalid\":").append(s.invalid()).append(",\"errors\":").append(s.errors())
-                .append(",\"warnings\":").append(s.warnings()).append(",\"notes\":").append(s.notes()).append("}}\n");
-        return out.toString();
+
+            @Override
+            public String file(FileResult r) {
+                StringBuilder out = new StringBuilder();
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                out.append("{\"path\":");
+                JsonText.quote(r.path(), out);
+                out.append(",\"valid\":").append(r.valid()).append(",\"diagnostics\":");
+                diagnostics(r.findings(), out);
+                out.append(",\"canonical\":");
+                nullable(r.canonical(), out);
+                return out.append('}').toString();
+            }
+
+            @Override
+            public String end(Summary s) {
+                return "],\"counts\":{\"files\":" + s.files() + ",\"valid\":" + (s.files() - s.invalid())
+                        + ",\"invalid\":" + s.invalid() + ",\"errors\":" + s.errors() + ",\"warnings\":"
+                        + s.warnings() + ",\"notes\":" + s.notes() + "}}\n";
+            }
+        };
     }
 
     /** [{"code","severity","message","line","column","length","hint"}, ...] */

@@ -25,6 +25,23 @@ public enum ReportFormat {
         return null;
     }
 
+    /**
+     * A writer that writes the report input by input, or null for the formats whose header
+     * needs the whole batch first (SARIF, JUnit).
+     */
+    public ReportWriter writer() {
+        switch (this) {
+            case HUMAN:
+                return HumanReport.WRITER;
+            case GITHUB:
+                return GithubReport.WRITER;
+            case JSON:
+                return JsonReport.writer();
+            default:
+                return null;
+        }
+    }
+
     /** The whole report. */
     public String render(List<FileResult> results, Summary summary, boolean warningsAsErrors) {
         switch (this) {

@@ -7,17 +7,34 @@ import java.util.List;
 public record Summary(int files, int invalid, long errors, long warnings, long notes, long millis) {
 
     public static Summary of(List<FileResult> results, long millis) {
-        int invalid = 0;
-        long e = 0;
-        long w = 0;
-        long n = 0;
-        for (FileResult r : results) {
+        Counter c = new Counter();
+        results.forEach(c::add);
+        return c.summary(millis);
+    }
+
+    /** Counts results one at a time, for a batch that does not keep them. */
+    public static final class Counter {
+        private int files;
+        private int invalid;
+        private long errors;
+        private long warnings;
+        private long notes;
+
+        public void add(FileResult r) {
+            files++;
             invalid += r.valid() ? 0 : 1;
-            e += r.count(Severity.ERROR);
-            w += r.count(Severity.WARNING);
-            n += r.count(Severity.NOTE);
+            for (Finding f : r.findings()) {
+                switch (f.severity()) {
+                    case ERROR -> errors++;
+                    case WARNING -> warnings++;
+                    case NOTE -> notes++;
+                }
+            }
         }
-        return new Summary(results.size(), invalid, e, w, n, millis);
+
+        public Summary summary(long millis) {
+            return new Summary(files, invalid, errors, warnings, notes, millis);
+        }
     }
 
     /** The one line on stderr after a batch. */

@@ -1,37 +1,66 @@
 package io.qbmc.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.util.Arrays;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * B7: runs {@code qbmc validate ARGS} in this JVM (started by the harness with the heap limit)
- * and measures the live heap while it runs: a sampler thread forces a full collection every
- * 25 ms and reads the heap in use right after it, so the figure is the data validate keeps
- * reachable, not garbage waiting for a collection. Prints "exit PEAK_LIVE_BYTES SAMPLES".
+ * and measures the live heap while it runs. A sampler thread forces a full collection every
+ * 20 ms; the heap in use at the end of each full collection, as the collector reports it, is the
+ * data validate keeps reachable at that moment, not garbage waiting to be collected. Prints
+ * "EXIT PEAK_LIVE_BYTES FULL_COLLECTIONS".
  */
 public final class HeapProbe {
     private HeapProbe() {
     }
 
     public static void main(String[] args) throws Exception {
-        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        PrintStream realOut = System.out;
-        long[] peak = {0};
-        int[] samples = {0};
-        Flag running = new Flag();
-        Thread sampler = new Thread(() -> {
-            while (running.on) {
-                System.gc();
-                long used = mem.getHeapMemoryUsage().getUsed();
-                synchronized (peak) {
-                    peak[0] = Math.max(peak[0], used);
-                    samples[0]++;
+        AtomicLong peak = new AtomicLong();
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
+        AtomicInteger collections = new AtomicInteger();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+                if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    return;
                 }
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                if (!info.getGcAction().contains("major")) {
+                    return;
+                }
+                long used = 0;
+                for (Map.Entry<String, MemoryUsage> u : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(u.getKey())) {
+                        used += u.getValue().getUsed();
+                    }
+                }
+                peak.accumulateAndGet(used, Math::max);
+                collections.incrementAndGet();
+            }, null, null);
+        }
+        PrintStream realOut = System.out;
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
                 try {
-                    Thread.sleep(25);
+                    Thread.sleep(20);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -42,19 +71,10 @@ public final class HeapProbe {
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
         sampler.start();
         int exit = io.qbmc.cli.Main.run(args);
-        running.on = false;
+        sampler.interrupt();
         sampler.join();
-        // the report is written by now; one last reading covers a run shorter than a sampling period
-        System.gc();
-        long last = mem.getHeapMemoryUsage().getUsed();
-        synchronized (peak) {
-            peak[0] = Math.max(peak[0], last);
-            realOut.println(exit + " " + peak[0] + " " + samples[0]);
-        }
+        Thread.sleep(200); // notifications are delivered on their own thread
+        realOut.println(exit + " " + peak.get() + " " + collections.get());
         realOut.flush();
-    }
-
-    private static final class Flag {
-        volatile boolean on = true;
     }
 }
