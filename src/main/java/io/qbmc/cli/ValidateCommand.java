@@ -6,6 +6,7 @@ import io.qbmc.api.Qbmc;
 import io.qbmc.files.FileChecks;
 import io.qbmc.compile.CompileResult;
 import io.qbmc.compile.Compiler;
+import io.qbmc.compile.Dialect;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
@@ -86,6 +87,10 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The streams of a run that did not go through picocli (see {@link #direct}); else null. */
+    private PrintWriter directOut;
+    private PrintWriter directErr;
+
     /** Results a job may finish ahead of the one being printed. */
     private static final int IN_FLIGHT_PER_JOB = 16;
 
@@ -116,7 +121,7 @@ final class ValidateCommand implements Callable<Integer> {
         boolean canonical = fmt == ReportFormat.JSON;
         Summary.Counter counts = new Summary.Counter();
         List<FileResult> kept = stream ? null : new ArrayList<>();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Consumer<FileResult> sink;
         if (stream) {
             out.print(writer.begin());
@@ -142,7 +147,7 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             emit(writer != null ? writer.render(kept, summary) : fmt.render(kept, summary, warningsAsErrors));
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         for (String e : ioErrors) {
             err.println("qbmc: " + e);
         }
@@ -154,9 +159,49 @@ final class ValidateCommand implements Callable<Integer> {
         return summary.invalid() > 0 ? Main.INVALID : Main.OK;
     }
 
+    private PrintWriter out() {
+        return directOut != null ? directOut : spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return directErr != null ? directErr : spec.commandLine().getErr();
+    }
+
+    /**
+     * {@code validate INPUT...} with no option: the most common run, and the one start-up time
+     * matters for. picocli would give every option its default value and every argument to
+     * INPUT; this does the same without building picocli's model of the commands, which costs
+     * more than the rest of a one-spec run. Null when an argument could be an option (it starts
+     * with '-', which includes "-" for stdin and "--"), or is empty: picocli reads those.
+     * CliFastPathTest checks that the fields set here are the ones picocli sets.
+     */
+    static ValidateCommand direct(String[] args) {
+        if (args.length < 2 || !args[0].equals("validate")) {
+            return null;
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].isEmpty() || args[i].startsWith("-")) {
+                return null;
+            }
+        }
+        ValidateCommand v = new ValidateCommand();
+        v.inputs = List.of(args).subList(1, args.length);
+        v.format = "human";
+        v.dialect = new DialectMixin();
+        v.dialect.as = Dialect.IMAGE_OPTS;
+        v.maxInput = Compiler.DEFAULT_MAX_INPUT;
+        return v;
+    }
+
+    /** The streams of a run without picocli. */
+    void streams(PrintWriter out, PrintWriter err) {
+        directOut = out;
+        directErr = err;
+    }
+
     private void emit(String report) {
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.print(report);
             out.flush();
             return;

@@ -39,8 +39,11 @@ public record Summary(int files, int invalid, long errors, long warnings, long n
 
     /** The one line on stderr after a batch. */
     public String line() {
-        return String.format(java.util.Locale.ROOT, "qbmc: %d %s, %d invalid, %d error%s, %d warning%s in %.2f s", files,
-                files == 1 ? "input" : "inputs", invalid, errors, errors == 1 ? "" : "s", warnings,
-                warnings == 1 ? "" : "s", millis / 1000.0);
+        // seconds with two decimals, rounded half up (what %.2f prints), without loading Formatter
+        long hundredths = (millis + 5) / 10;
+        long cents = hundredths % 100;
+        return "qbmc: " + files + (files == 1 ? " input, " : " inputs, ") + invalid + " invalid, " + errors
+                + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings")
+                + " in " + hundredths / 100 + (cents < 10 ? ".0" : ".") + cents + " s";
     }
 }
