@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * B4's baseline: 4 KiB writes at random 4 KiB-aligned offsets of a 256 MiB file, with a plain
- * FileChannel (page cache, no fsync), one write per operation.
+ * B4's baseline: 4 KiB writes at random 4 KiB-aligned offsets of a 1 GiB file, with a plain
+ * FileChannel (page cache, no fsync), one write per operation: RuntimeBench.qbmWrite's writes,
+ * without the qbm stack.
  *
  * <p>The qbm side (the same writes through the runtime stack, in deferred and synchronous
  * modes) belongs beside this method once the runtime API is on main; see bench/README.md.
@@ -29,8 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class WriteBaselineBench {
-    static final long FILE_SIZE = 256L << 20;
-    static final int BLOCK = 4096;
+    static final long FILE_SIZE = Workloads.WRITE_IMAGE;
+    static final int BLOCK = Workloads.WRITE_BLOCK;
 
     private Path dir;
     private FileChannel channel;
@@ -41,9 +42,10 @@ public class WriteBaselineBench {
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("qbmc-b4");
         Path file = dir.resolve("disk.img");
-        channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        channel.truncate(FILE_SIZE);
-        channel.write(ByteBuffer.wrap(new byte[1]), FILE_SIZE - 1);
+        try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(FILE_SIZE);
+        }
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         while (buffer.hasRemaining()) {
             buffer.put((byte) random.nextInt(256));
         }
