@@ -41,12 +41,22 @@ final class CommandLine {
      * be inside a value ("filename= -drive ,..."), so only the first word decides.
      */
     static boolean looksLike(String s) {
-        String first = s.split("\\s+", 2)[0];
+        // the first word, as s.split("\\s+", 2)[0] gives it, without a regex over the whole input
+        int end = 0;
+        while (end < s.length() && !isRegexSpace(s.charAt(end))) {
+            end++;
+        }
+        String first = s.substring(0, end);
         if (first.contains("=") || first.contains(",")) {
             return false;
         }
         String program = first.substring(first.lastIndexOf('/') + 1);
         return program.startsWith("qemu") || BLOCK_FLAGS.contains(first);
+    }
+
+    /** java.util.regex's \\s: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     static void read(Text text, FrontEndResult into, Diagnostics diags) {

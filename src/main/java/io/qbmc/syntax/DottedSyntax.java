@@ -3,17 +3,14 @@ package io.qbmc.syntax;
 import io.qbmc.source.Span;
 import io.qbmc.source.Text;
 import io.qbmc.syntax.antlr.QbmcLexer;
-import io.qbmc.syntax.antlr.QbmcParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Splits a dotted option string into items with the grammar in grammar/. The grammar accepts
+ * Splits a dotted option string into items with the grammar in grammar/ (its lexer, and its
+ * dotted rule as the loop in parseItems). The grammar accepts
  * every string; what an item means (flag, empty key, implied key) is decided by the dialect's
  * reader, which knows QEMU's rules and messages.
  */
@@ -87,32 +84,46 @@ public final class DottedSyntax {
         return end < s.length() ? end + 1 : end;
     }
 
+    /**
+     * The items of grammar/QbmcParser.g4's {@code dotted} rule, read straight from the lexer's
+     * tokens. The lexer's modes already make every token sequence one the rule accepts (KEY is
+     * followed by EQUALS, COMMA or the end; after EQUALS comes VALUE_TEXT or the comma that
+     * ends the value), so the rule's parse tree adds nothing but its cost: building it took
+     * about as long as the lexing (B1 in docs/performance.md).
+     */
     private static void parseItems(Text text, List<DottedItem> items) {
         String s = text.value();
         QbmcLexer lexer = new QbmcLexer(CharStreams.fromString(s));
         lexer.removeErrorListeners();
-        QbmcParser parser = new QbmcParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
         AntlrPositions pos = new AntlrPositions(s);
-        QbmcParser.DottedContext tree = parser.dotted();
-
         int itemStart = 0;
-        boolean sawItem = false;
-        for (int i = 0; i < tree.getChildCount(); i++) {
-            ParseTree child = tree.getChild(i);
-            if (child instanceof QbmcParser.ItemContext item) {
-                items.add(item(text, pos, item));
-                sawItem = true;
-            } else if (child instanceof TerminalNode t && t.getSymbol().getType() == QbmcLexer.COMMA) {
-                int comma = pos.charIndex(t.getSymbol().getStartIndex());
-                if (!sawItem) {
-                    items.add(empty(text, itemStart, comma));
+        Token key = null;
+        Token eq = null;
+        Token value = null;
+        for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
+            int type = t.getType();
+            if (type == QbmcLexer.KEY) {
+                key = t;
+            } else if (type == QbmcLexer.EQUALS) {
+                eq = t;
+            } else if (type == QbmcLexer.VALUE_TEXT) {
+                value = t;
+            } else if (type == QbmcLexer.COMMA || type == Token.EOF) {
+                if (key != null || eq != null) {
+                    items.add(item(text, pos, key, eq, value));
+                } else if (type == QbmcLexer.COMMA) {
+                    items.add(empty(text, itemStart, pos.charIndex(t.getStartIndex())));
                 }
-                itemStart = comma + 1;
-                sawItem = false;
+                if (type == Token.EOF) {
+                    // one trailing comma is allowed by both parsers; nothing to add for it
+                    return;
+                }
+                itemStart = pos.charIndex(t.getStartIndex()) + 1;
+                key = null;
+                eq = null;
+                value = null;
             }
         }
-        // one trailing comma is allowed by both parsers; nothing to add for it
     }
 
     private static DottedItem empty(Text text, int start, int end) {
@@ -120,16 +131,14 @@ public final class DottedSyntax {
         return new DottedItem("", at, null, Span.NONE, at, false, null);
     }
 
-    private static DottedItem item(Text text, AntlrPositions pos, QbmcParser.ItemContext item) {
-        TerminalNode keyNode = item.KEY();
-        TerminalNode eq = item.EQUALS();
-        TerminalNode valueNode = item.VALUE_TEXT();
-        int start = pos.charIndex(item.getStart().getStartIndex());
+    /** item : KEY ( EQUALS VALUE_TEXT? )? | EQUALS VALUE_TEXT? */
+    private static DottedItem item(Text text, AntlrPositions pos, Token keyToken, Token eq, Token valueToken) {
+        int start = pos.charIndex((keyToken != null ? keyToken : eq).getStartIndex());
         String key = "";
         Span keySpan;
-        if (keyNode != null) {
-            int ks = pos.charIndex(keyNode.getSymbol().getStartIndex());
-            int ke = pos.charIndex(keyNode.getSymbol().getStopIndex() + 1);
+        if (keyToken != null) {
+            int ks = pos.charIndex(keyToken.getStartIndex());
+            int ke = pos.charIndex(keyToken.getStopIndex() + 1);
             key = text.value().substring(ks, ke);
             keySpan = text.span(ks, ke);
         } else {
@@ -138,12 +147,12 @@ public final class DottedSyntax {
         if (eq == null) {
             return new DottedItem(key, keySpan, null, Span.NONE, keySpan, false, null);
         }
-        int eqEnd = pos.charIndex(eq.getSymbol().getStopIndex() + 1);
+        int eqEnd = pos.charIndex(eq.getStopIndex() + 1);
         Text valueText = text.sub(eqEnd, eqEnd);
         Span valueSpan = text.span(eqEnd, eqEnd);
-        if (valueNode != null) {
-            int vs = pos.charIndex(valueNode.getSymbol().getStartIndex());
-            int ve = pos.charIndex(valueNode.getSymbol().getStopIndex() + 1);
+        if (valueToken != null) {
+            int vs = pos.charIndex(valueToken.getStartIndex());
+            int ve = pos.charIndex(valueToken.getStopIndex() + 1);
             valueText = text.unescapeCommas(vs, ve);
             valueSpan = text.span(vs, ve);
         }
