@@ -181,14 +181,17 @@ record BatchInput(String path, Path file, String text, String given) {
         private record Entry(Path path, String name, boolean folder) {
         }
 
-        private static Iterator<Path> list(Path dir) {
+        private Iterator<Path> list(Path dir) {
             List<Entry> entries = new ArrayList<>();
             try (Stream<Path> s = Files.list(dir)) {
                 s.forEach(p -> entries.add(new Entry(p, p.getFileName().toString(),
                         Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))));
             } catch (IOException | UncheckedIOException e) {
                 IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-                throw new UncheckedIOException("cannot list " + dir + ": " + Inputs.describe(cause), cause);
+                // the messages of Files.walk, which listed folders before: the folder given names
+                // itself, a folder under it is reported as the exception itself
+                throw dir.equals(root) ? new UncheckedIOException("cannot list " + dir + ": " + Inputs.describe(cause), cause)
+                        : new UncheckedIOException(cause);
             }
             entries.sort(Walk::compare);
             return entries.stream().map(Entry::path).iterator();
