@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * B3, B6's baseline, B7) and prints the one table. Every baseline is measured in this run, on
  * this machine, next to its figure.
  *
- * <p>Usage: BenchRun ROOT WORK JMH_JSON. ROOT is the checkout (with ./qbmc and target/qbmc.jar),
- * WORK a scratch folder, JMH_JSON the file JMH wrote with -rf json.
+ * <p>Usage: BenchRun ROOT WORK JMH_JSON... ROOT is the checkout (with ./qbmc and target/qbmc.jar),
+ * WORK a scratch folder, JMH_JSON the files JMH wrote with -rf json.
  */
 public final class BenchRun {
     static final int FILES = 10_000;
@@ -46,7 +46,9 @@ public final class BenchRun {
     public static void main(String[] args) throws Exception {
         BenchRun run = new BenchRun(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        run.readJmh(Path.of(args[2]));
+        for (int i = 2; i < args.length; i++) {
+            run.readJmh(Path.of(args[i]));
+        }
         run.b1();
         List<Corpus.Entry> corpus = run.corpus();
         run.firstRun();

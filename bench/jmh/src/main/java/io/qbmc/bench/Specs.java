@@ -20,6 +20,14 @@ public final class Specs {
     private Specs() {
     }
 
+    /** Prints the names of B1's inputs, one a line, for bench/run (CompileBench's spec parameter takes the same). */
+    public static void main(String[] args) {
+        for (String e : EXAMPLES) {
+            System.out.println(e);
+        }
+        System.out.println(QUORUM_32X8);
+    }
+
     /** The project's root folder: -Dqbmc.root, else the working folder (bench/run runs from the root). */
     public static Path root() {
         return Path.of(System.getProperty("qbmc.root", ".")).toAbsolutePath().normalize();
