@@ -1,6 +1,9 @@
 package io.qbmc.runtime;
 
 import io.qbmc.qbm.BitmapLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +14,8 @@ import java.util.List;
  * layout means persisting is a plain copy of byte ranges. Not thread-safe; its owner locks.
  */
 public final class DirtyBitmap {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final long imageSize;
     private final long granularity;
     private final byte[] bits;
@@ -155,8 +160,12 @@ public final class DirtyBitmap {
     /** Number of dirty clusters. */
     public long count() {
         long n = 0;
-        for (byte b : bits) {
-            n += Integer.bitCount(b & 0xff);
+        int i = 0;
+        for (; i + 8 <= bits.length; i += 8) {
+            n += Long.bitCount((long) LONGS.get(bits, i));
+        }
+        for (; i < bits.length; i++) {
+            n += Integer.bitCount(bits[i] & 0xff);
         }
         return n;
     }
@@ -172,44 +181,75 @@ public final class DirtyBitmap {
 
     /** The dirty clusters as merged runs of image bytes, the last cut at the end of the image. */
     public List<Extent> extents() {
-        List<Extent> out = new ArrayList<>();
         long bitCount = BitmapLayout.bits(imageSize, granularity);
+        int words = (int) ((bitCount + 63) >>> 6);
+        long[] packed = new long[32];
+        int n = 0;
         long runStart = -1;
-        long b = 0;
-        while (b < bitCount) {
-            int index = (int) (b >>> 3);
-            if ((b & 7) == 0 && (bits[index] == 0 || bits[index] == (byte) 0xff)) {
-                // whole bytes at once: the common case of long clean or dirty stretches
-                boolean dirty = bits[index] != 0;
-                if (dirty && runStart < 0) {
-                    runStart = b;
-                } else if (!dirty && runStart >= 0) {
-                    out.add(extent(runStart, b));
+        // 64 bits at a time: a word all clean outside a run or all dirty inside one is skipped
+        // whole, and run edges inside a word are found by counting zeros, not by testing bits.
+        int fullWords = (int) (bitCount >>> 6);
+        for (int w = 0; w < words; w++) {
+            long skip = runStart < 0 ? 0L : -1L;
+            while (w < fullWords && (long) LONGS.get(bits, w << 3) == skip) {
+                w++;
+            }
+            if (w == words) {
+                break;
+            }
+            long v = word(w, bitCount);
+            long base = (long) w << 6;
+            int i = 0;
+            while (i < 64) {
+                long rest = (runStart < 0 ? v : ~v) >>> i;
+                if (rest == 0) {
+                    break;
+                }
+                i += Long.numberOfTrailingZeros(rest);
+                if (runStart < 0) {
+                    runStart = base + i;
+                } else {
+                    if (n == packed.length) {
+                        packed = Arrays.copyOf(packed, 2 * n);
+                    }
+                    n = put(packed, n, runStart, base + i);
                     runStart = -1;
                 }
-                b += 8;
-                continue;
             }
-            boolean dirty = (bits[index] & (1 << (b & 7))) != 0;
-            if (dirty && runStart < 0) {
-                runStart = b;
-            } else if (!dirty && runStart >= 0) {
-                out.add(extent(runStart, b));
-                runStart = -1;
-            }
-            b++;
         }
         if (runStart >= 0) {
-            out.add(extent(runStart, Math.min(b, bitCount)));
+            if (n == packed.length) {
+                packed = Arrays.copyOf(packed, n + 2);
+            }
+            n = put(packed, n, runStart, bitCount);
         }
-        return out;
+        return new ExtentList(Arrays.copyOf(packed, n));
     }
 
-    private Extent extent(long fromBit, long toBit) {
+    private int put(long[] packed, int n, long fromBit, long toBit) {
         long start = fromBit * granularity;
         long end = Math.min(imageSize, toBit * granularity);
-        return new Extent(start, end - start);
+        packed[n] = start;
+        packed[n + 1] = end - start;
+        return n + 2;
     }
+
+    /** Bits [64w, 64w+64) as the file stores them (least significant first), zero from bitCount on. */
+    private long word(int w, long bitCount) {
+        int from = w << 3;
+        long v;
+        if (from + 8 <= bits.length) {
+            v = (long) LONGS.get(bits, from);
+        } else {
+            v = 0;
+            for (int i = bits.length - 1; i >= from; i--) {
+                v = (v << 8) | (bits[i] & 0xffL);
+            }
+        }
+        long valid = bitCount - ((long) w << 6);
+        return valid >= 64 ? v : v & ((1L << valid) - 1);
+    }
+
 
     private void requireSameShape(DirtyBitmap other) {
         if (other.granularity != granularity || other.imageSize != imageSize) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Bit order, file size and extents exactly as docs/qbm-spec.md §2 says. */
@@ -49,6 +51,42 @@ class DirtyBitmapTest {
         assertFalse(b.mark(G, G));
         assertTrue(b.allDirty(0, 3 * G));
         assertFalse(b.allDirty(0, 3 * G + 1));
+    }
+
+    @Test
+    void extentsAgreeWithATestOfEveryCluster() {
+        Random random = new Random(20261125);
+        for (int round = 0; round < 2000; round++) {
+            long clusters = 1 + random.nextInt(round % 10 == 0 ? 5000 : 300);
+            long size = (clusters - 1) * G + 1 + random.nextInt((int) G);
+            DirtyBitmap b = DirtyBitmap.empty(size, G);
+            int marks = random.nextInt(12);
+            for (int m = 0; m < marks; m++) {
+                long at = (long) (random.nextDouble() * size);
+                b.mark(at, 1 + (long) (random.nextDouble() * Math.min(size - at, 200 * G)));
+            }
+            if (round % 7 == 0) {
+                b.mark(0, size); // all dirty: one run to the very end
+            }
+            assertEquals(extentsOneClusterAtATime(b), b.extents(), "round " + round + ", " + clusters + " clusters");
+        }
+    }
+
+    private static List<Extent> extentsOneClusterAtATime(DirtyBitmap b) {
+        List<Extent> out = new ArrayList<>();
+        long runStart = -1;
+        for (long at = 0; at < b.imageSize(); at += G) {
+            if (b.isDirty(at) && runStart < 0) {
+                runStart = at;
+            } else if (!b.isDirty(at) && runStart >= 0) {
+                out.add(new Extent(runStart, at - runStart));
+                runStart = -1;
+            }
+        }
+        if (runStart >= 0) {
+            out.add(new Extent(runStart, b.imageSize() - runStart));
+        }
+        return out;
     }
 
     @Test
