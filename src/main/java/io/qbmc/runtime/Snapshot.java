@@ -29,6 +29,11 @@ public final class Snapshot {
     private final List<Extent> extents;
     /** Clusters not yet copied, at the bitmap's granularity. */
     private final DirtyBitmap pending;
+    /**
+     * Every copy runs under the device lock, so one buffer serves them all; direct, so the image's
+     * reads land in it without the copy a heap buffer costs.
+     */
+    private ByteBuffer buffer;
     private boolean ended;
 
     Snapshot(BlockDevice device, TrackedBitmap bitmap, boolean full, Sink sink, DirtyBitmap pending) {
@@ -97,7 +102,10 @@ public final class Snapshot {
         long g = pending.granularity();
         long start = firstCluster * g;
         long end = Math.min(device.size(), (lastCluster + 1) * g);
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, end - start));
+        if (buffer == null) {
+            buffer = ByteBuffer.allocateDirect(CHUNK);
+        }
+        ByteBuffer buf = buffer;
         for (long at = start; at < end; at += buf.capacity()) {
             buf.clear().limit((int) Math.min(buf.capacity(), end - at));
             device.readImage(at, buf);
