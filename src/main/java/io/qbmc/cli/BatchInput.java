@@ -28,12 +28,19 @@ record BatchInput(String path, Path file, String text, String given) {
     /** File extensions validate picks up in folders. */
     static final List<String> EXTENSIONS = List.of(".opts", ".json", ".conf", ".qbm");
 
-    Source load() {
-        if (file == null) {
+    /**
+     * @throws InputText.Rejected when the text is longer than maxChars or not UTF-8
+     * @throws UncheckedIOException when it cannot be read
+     */
+    Source load(int maxChars) {
+        if (file == null && text != null) {
             return new Source(path, text);
         }
         try {
-            return new Source(path, Files.readString(file, StandardCharsets.UTF_8), file);
+            if (file == null) {
+                return new Source(path, InputText.read(System.in, path, maxChars));
+            }
+            return new Source(path, InputText.read(file, path, maxChars), file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + given + ": " + Inputs.describe(e), e);
         }
@@ -65,8 +72,7 @@ record BatchInput(String path, Path file, String text, String given) {
         int inline = 0;
         for (String arg : args) {
             if (arg.equals("-")) {
-                Source s = Inputs.read("-");
-                out.add(one(new BatchInput(s.name(), null, s.text(), "-")));
+                out.add(one(new BatchInput("<stdin>", null, null, "-")));
             } else if (arg.startsWith("@")) {
                 Path p = Path.of(arg.substring(1));
                 out.add(one(new BatchInput(arg.substring(1), p, null, arg)));

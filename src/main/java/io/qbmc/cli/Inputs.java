@@ -13,13 +13,18 @@ final class Inputs {
     }
 
     static Source read(String arg) {
+        return read(arg, io.qbmc.compile.Compiler.DEFAULT_MAX_INPUT);
+    }
+
+    /** @throws InputText.Rejected for a file or stdin longer than maxChars, or not UTF-8 */
+    static Source read(String arg, int maxChars) {
         try {
             if (arg.equals("-")) {
-                return new Source("<stdin>", new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+                return new Source("<stdin>", InputText.read(System.in, "<stdin>", maxChars));
             }
             if (arg.startsWith("@")) {
                 Path p = Path.of(arg.substring(1));
-                return new Source(arg.substring(1), Files.readString(p, StandardCharsets.UTF_8), p);
+                return new Source(arg.substring(1), InputText.read(p, arg.substring(1), maxChars), p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + arg + ": " + describe(e), e);

@@ -52,6 +52,15 @@ public final class Main implements Runnable {
 
     /** The exit code and message for an exception a command threw. */
     private static int failed(Exception ex, PrintWriter err) {
+        if (ex instanceof InputText.Rejected r) {
+            io.qbmc.diag.Diagnostic d = r.diagnostic();
+            err.println(r.name() + ": " + d.severity().word() + "[" + d.code().id()
+                    + "]: " + d.message());
+            if (d.hint() != null) {
+                err.println("  = hint: " + d.hint());
+            }
+            return INVALID;
+        }
         if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
             err.println("qbmc: " + ex.getMessage());
             return IO;

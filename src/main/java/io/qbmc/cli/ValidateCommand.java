@@ -278,7 +278,9 @@ final class ValidateCommand implements Callable<Integer> {
     private FileResult validate(BatchInput in, Compiler compiler, boolean canonical) {
         Source source;
         try {
-            source = in.load();
+            source = in.load(maxInput);
+        } catch (InputText.Rejected e) {
+            return new FileResult(in.path(), in.uri(), false, List.of(Finding.of(e.diagnostic())), null);
         } catch (UncheckedIOException e) {
             synchronized (ioErrors) {
                 ioErrors.add(e.getMessage());
@@ -318,11 +320,14 @@ final class ValidateCommand implements Callable<Integer> {
         return new CompileResult(r.source(), r.graph(), r.origins(), extra.sorted(), r.descriptors());
     }
 
+    /** The most characters a --lines file may hold (each line is still held to --max-input-size). */
+    private static final int LINES_MAX = 1 << 30;
+
     /** Each non-empty line of --lines FILE as its own input; positions stay in FILE. */
     private void validateLines(boolean canonical, Consumer<FileResult> sink) {
         String text;
         try {
-            text = Files.readString(lines, StandardCharsets.UTF_8);
+            text = InputText.read(lines, lines.toString(), LINES_MAX);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + lines + ": " + Inputs.describe(e), e);
         }

@@ -38,14 +38,18 @@ final class Hocon {
     private Hocon() {
     }
 
-    /** The deepest bracket nesting, counted outside quoted strings. */
+    /** The deepest bracket nesting, counted outside quoted strings and comments. */
     static int nesting(String text) {
         int depth = 0;
         int max = 0;
         boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (quoted) {
+            if (!quoted && (c == '#' || (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/'))) {
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+                    i++;
+                }
+            } else if (quoted) {
                 if (c == '\\') {
                     i++;
                 } else if (c == '"') {
@@ -76,39 +80,60 @@ final class Hocon {
         Config config;
         ConfigParseOptions parse = ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)
                 .setOriginDescription(source.name());
+        List<FlatOption> flat = new ArrayList<>();
         try {
+            // an absolute path: typesafe-config finds included files beside the file's parent,
+            // and "main.conf" has none
             Config parsed = source.file() != null && Files.isRegularFile(source.file())
-                    ? ConfigFactory.parseFile(source.file().toFile(), parse)
+                    ? ConfigFactory.parseFile(source.file().toAbsolutePath().toFile(), parse)
                     : ConfigFactory.parseString(source.text(), parse);
             config = parsed.resolve(ConfigResolveOptions.defaults());
+            Map<String, Source> sources = new HashMap<>();
+            sources.put(source.name(), source);
+            if (source.file() != null) {
+                sources.put(source.file().toString(), source);
+                sources.put(source.file().toAbsolutePath().toString(), source);
+            }
+            walk(config.root(), "", 0, flat, source, sources);
         } catch (ConfigException e) {
             diags.report(Code.DESCRIPTOR_SYNTAX, span(e.origin(), source, new HashMap<>()), strip(e), hint(e));
             return;
+        } catch (TooDeep | StackOverflowError e) {
+            // the text check above cannot see nesting made by included files, long dotted keys or
+            // chains of substitutions; typesafe-config recurses on all of them
+            diags.report(Code.INPUT_LIMIT, Span.line(source, 1), "HOCON nested more than " + MAX_NESTING
+                    + " levels deep (through brackets, dotted keys, includes or substitutions)",
+                    "flatten the configuration");
+            return;
         }
-        Map<String, Source> sources = new HashMap<>();
-        sources.put(source.name(), source);
-        if (source.file() != null) {
-            sources.put(source.file().toString(), source);
-        }
-        List<FlatOption> flat = new ArrayList<>();
-        walk(config.root(), "", flat, source, sources);
         ImageOpts.add(flat, Text.of(source), into, diags);
     }
 
-    private static void walk(ConfigValue v, String key, List<FlatOption> out, Source main, Map<String, Source> sources) {
+    /** Thrown by the walk past MAX_NESTING levels. */
+    private static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void walk(ConfigValue v, String key, int depth, List<FlatOption> out, Source main,
+            Map<String, Source> sources) {
+        if (depth > MAX_NESTING) {
+            throw new TooDeep();
+        }
         if (v instanceof ConfigObject o) {
             if (o.isEmpty() && !key.isEmpty()) {
                 out.add(leaf(key, new Scalar.EmptyObject(), v.origin(), main, sources));
             }
             for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
-                walk(e.getValue(), key.isEmpty() ? e.getKey() : key + "." + e.getKey(), out, main, sources);
+                walk(e.getValue(), key.isEmpty() ? e.getKey() : key + "." + e.getKey(), depth + 1, out, main, sources);
             }
         } else if (v instanceof ConfigList l) {
             if (l.isEmpty()) {
                 out.add(leaf(key, new Scalar.EmptyList(), v.origin(), main, sources));
             }
             for (int i = 0; i < l.size(); i++) {
-                walk(l.get(i), key + "." + i, out, main, sources);
+                walk(l.get(i), key + "." + i, depth + 1, out, main, sources);
             }
         } else {
             Object raw = v.unwrapped();
@@ -145,16 +170,26 @@ final class Hocon {
         }
         String file = origin.filename();
         Source s = main;
-        if (file != null && !file.equals(main.name()) && (main.file() == null || !Path.of(file).equals(main.file()))) {
+        if (file != null && !file.equals(main.name()) && (main.file() == null
+                || !Path.of(file).toAbsolutePath().equals(main.file().toAbsolutePath()))) {
             s = sources.computeIfAbsent(file, f -> {
+                Path p = Path.of(f);
+                String shown = shown(p);
                 try {
-                    return new Source(f, Files.readString(Path.of(f), StandardCharsets.UTF_8), Path.of(f));
+                    return new Source(shown, Files.readString(p, StandardCharsets.UTF_8), p);
                 } catch (IOException e) {
-                    return new Source(f, "", Path.of(f));
+                    return new Source(shown, "", p);
                 }
             });
         }
         return Span.line(s, origin.lineNumber());
+    }
+
+    /** An included file's name as the user would write it: relative to the working folder when inside it. */
+    private static String shown(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : p.toString();
     }
 
     /** typesafe-config prefixes messages with the origin; our renderer prints the position itself. */

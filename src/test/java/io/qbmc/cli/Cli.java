@@ -22,7 +22,11 @@ final class Cli {
         return runWithStdin("", args);
     }
 
-    static synchronized Run runWithStdin(String stdin, String... args) {
+    static Run runWithStdin(String stdin, String... args) {
+        return runWithStdinBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static synchronized Run runWithStdinBytes(byte[] stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
@@ -31,7 +35,7 @@ final class Cli {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setIn(new ByteArrayInputStream(stdin));
             int exit = Main.run(args);
             System.out.flush();
             System.err.flush();

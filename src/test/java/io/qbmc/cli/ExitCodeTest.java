@@ -128,12 +128,37 @@ class ExitCodeTest {
         assertTrue(r.out().startsWith("json:{"), r::toString);
     }
 
+    /** Bytes that are not UTF-8 are an invalid input, not an I/O error, from a file or from stdin alike. */
     @Test
-    void notUtf8IsThree() throws IOException {
+    void notUtf8IsInvalidInput() throws IOException {
         Path spec = dir.resolve("latin1.txt");
-        Files.write(spec, new byte[] {'d', '=', (byte) 0xE9, (byte) 0xFF});
+        byte[] latin1 = {'d', '=', (byte) 0xE9, (byte) 0xFF};
+        Files.write(spec, latin1);
         Cli.Run r = Cli.run("validate", "@" + spec);
-        assertEquals(3, r.exit(), r::toString);
-        assertTrue(r.err().startsWith("qbmc: cannot read @" + spec + ": not UTF-8 text\n"), r::toString);
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().contains("error[QBMC-E050]: Input is not UTF-8 text: byte 2 "), r::toString);
+        assertFalse(r.err().contains("cannot read"), r::toString);
+        Cli.Run t = Cli.run("translate", "@" + spec);
+        assertEquals(1, t.exit(), t::toString);
+        assertTrue(t.err().startsWith(spec + ": error[QBMC-E050]: Input is not UTF-8 text: byte 2 "), t::toString);
+        Cli.Run in = Cli.runWithStdinBytes(latin1, "validate", "-");
+        assertEquals(1, in.exit(), in::toString);
+    }
+
+    /** A file far over the limit is refused by its size, before it is read. */
+    @Test
+    void hugeFileIsRefusedBeforeItIsRead() throws IOException {
+        Path big = dir.resolve("big.opts");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(big,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'x'}), (3L << 30) - 1); // 3 GiB, sparse
+        }
+        Cli.Run r = Cli.run("validate", big.toString());
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().contains("error[QBMC-E034]: Input is 3221225472 bytes; the limit is 16777216 characters"),
+                r::toString);
+        Cli.Run t = Cli.run("translate", "@" + big);
+        assertEquals(1, t.exit(), t::toString);
+        assertTrue(t.err().contains("error[QBMC-E034]"), t::toString);
     }
 }

@@ -163,6 +163,33 @@ class HostileInputTest {
         assertTrue(k.diagnostics().stream().anyMatch(d -> d.code() == Code.INPUT_LIMIT), k.diagnostics()::toString);
     }
 
+    /**
+     * Nesting the text check cannot see: brackets after a quote in a comment, a long dotted key,
+     * a long chain of substitutions. typesafe-config recurses on each.
+     */
+    @Test
+    void hoconNestingHiddenFromTheTextCheckGivesADiagnostic() {
+        List<String> texts = List.of(
+                "# \"\na = " + "[".repeat(100_000) + "]".repeat(100_000) + "\n",
+                "// \"\na = " + "{ a = ".repeat(100_000) + "1" + " }".repeat(100_000) + "\n",
+                "k" + ".k".repeat(100_000) + " = 1\n",
+                chain(100_000));
+        for (String text : texts) {
+            Source hocon = new Source("hidden.conf", text, Path.of("hidden.conf"));
+            CompileResult r = new Compiler(Dialect.IMAGE_OPTS).compile(hocon);
+            assertTrue(r.diagnostics().stream().anyMatch(d -> d.code() == Code.INPUT_LIMIT),
+                    () -> text.substring(0, 20) + ": " + r.diagnostics());
+        }
+    }
+
+    private static String chain(int n) {
+        StringBuilder b = new StringBuilder("x0 = 1\n");
+        for (int i = 1; i <= n; i++) {
+            b.append('x').append(i).append(" = ${x").append(i - 1).append("}\n");
+        }
+        return b.toString();
+    }
+
     @Test
     void jsonAtQemusNestingLimitStillParses() {
         String ok = "json:{\"driver\": \"raw\", \"x\": " + "[".repeat(1023) + "]".repeat(1023) + "}";
