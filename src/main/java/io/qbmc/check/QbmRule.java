@@ -3,6 +3,7 @@ package io.qbmc.check;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.graph.QbmNode;
+import io.qbmc.qbm.BitmapLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +14,6 @@ final class QbmRule implements Rule {
     static final long MAX_GRANULARITY = 1L << 31;
     static final int MAX_NAME_BYTES = 1023;
     static final int MAX_BITMAPS = 65535;
-    /** BME_MAX_PHYS_SIZE: QEMU refuses a persistent bitmap of more bytes than this. */
-    static final long MAX_BITMAP_BYTES = 0x20000000L;
 
     @Override
     public void check(CheckContext context, Diagnostics diags) {
@@ -55,27 +54,15 @@ final class QbmRule implements Rule {
                     long g = b.granularity();
                     if (Long.bitCount(g) == 1 && Long.compareUnsigned(g, MIN_GRANULARITY) >= 0
                             && Long.compareUnsigned(g, MAX_GRANULARITY) <= 0
-                            && Long.compareUnsigned(bitmapBytes(size, g), MAX_BITMAP_BYTES) > 0) {
-                        // the smallest power of two g with ceil(size / g) <= 2^32 bits
-                        long bits = ceilDiv(size, 1L << 32);
-                        long needed = bits <= 1 ? 1 : Long.highestOneBit(bits - 1) << 1;
+                            && BitmapLayout.tooLarge(size, g)) {
                         diags.report(Code.BITMAP_TOO_LARGE, origins.value(qbm, "bitmaps." + i + ".granularity"),
                                 "Too much space will be occupied by the bitmap. Use larger granularity",
                                 "an image of " + Long.toUnsignedString(size) + " bytes needs a granularity of at least "
-                                        + Math.max(needed, MIN_GRANULARITY));
+                                        + BitmapLayout.smallestGranularity(size) + " (at most 512 MiB x granularity)");
                     }
                 }
             }
         }
-    }
-
-    /** block/qcow2-bitmap.c get_bitmap_bytes_needed: ceil(ceil(size / granularity) / 8). */
-    static long bitmapBytes(long size, long granularity) {
-        return ceilDiv(ceilDiv(size, granularity), 8);
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return a == 0 ? 0 : Long.divideUnsigned(a - 1, b) + 1;
     }
 
     private static void name(String name, int i, Map<String, Integer> seen, QbmNode qbm, CheckContext context,

@@ -73,8 +73,8 @@ public enum Code {
     SHARED_FILE("QBMC-E029", Severity.ERROR, "one file used twice in a qbm stack",
             "The image, every bitmap file and the descriptor of a qbm stack must be different files."),
     BITMAP_TOO_LARGE("QBMC-E030", Severity.ERROR, "image too large for the bitmap granularity",
-            "QEMU refuses a persistent bitmap of more than 512 MiB, i.e. an image larger than 4 GiB x granularity; "
-                    + "use a larger granularity."),
+            "A bitmap covers at most 2^29 clusters: an image of at most 512 MiB x granularity (256 GiB at 512 "
+                    + "bytes, 32 TiB at 64 KiB); use a larger granularity."),
     QUORUM_CONSTRAINT("QBMC-E031", Severity.ERROR, "quorum options conflict",
             "blkverify=on needs exactly two children and vote-threshold=2 and excludes rewrite-corrupted=on."),
     QUORUM_NO_CHILDREN("QBMC-E032", Severity.ERROR, "quorum without children",

@@ -82,7 +82,7 @@ public final class DiagnosticCatalogue {
         put(Code.SHARED_FILE, validate(String.format(QBM, "daily", "64k", "disk.img", ""),
                 "Give the image and every bitmap their own file."));
         put(Code.BITMAP_TOO_LARGE, validate(String.format(QBM, "daily", "512", "daily.bitmap", ",size=4T"),
-                "Use a larger granularity: a bitmap holds at most 512 MiB, so the image at most 2^32 x granularity."));
+                "Use a larger granularity: the image may be at most 512 MiB x granularity."));
         put(Code.QUORUM_CONSTRAINT, validate(String.format(QUORUM, "1", "1", "1", "1", ",blkverify=on"),
                 "blkverify=on needs exactly two children and vote-threshold=2."));
         put(Code.QUORUM_NO_CHILDREN, validate("driver=quorum,vote-threshold=1", "Add children.0... and the others."));

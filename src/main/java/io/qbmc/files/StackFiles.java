@@ -82,11 +82,11 @@ public final class StackFiles {
         } else {
             for (int i = 0; i < d.bitmaps().size(); i++) {
                 long g = d.bitmaps().get(i).granularity();
-                if (Long.compareUnsigned(BitmapLayout.fileSize(size, g), BitmapLayout.MAX_FILE_SIZE) > 0) {
+                if (BitmapLayout.tooLarge(size, g)) {
                     diags.report(Code.BITMAP_TOO_LARGE, spans.getOrDefault("bitmaps." + i, origins.span(root)),
                             "Too much space will be occupied by the bitmap. Use larger granularity",
                             "the image has " + size + " bytes; granularity " + g + " covers at most "
-                                    + BitmapLayout.MAX_FILE_SIZE * 8 * g);
+                                    + BitmapLayout.MAX_BITS * g);
                 }
             }
         }

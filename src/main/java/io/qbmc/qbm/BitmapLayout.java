@@ -7,12 +7,33 @@ package io.qbmc.qbm;
  */
 public final class BitmapLayout {
     /**
-     * QEMU's limit on a persistent bitmap: 512 MiB of bitmap data (block/qcow2-bitmap.c
-     * BME_MAX_PHYS_SIZE), so an image of at most 2^32 x granularity bytes.
+     * At most 2^29 clusters per bitmap: an image of at most 512 MiB x granularity, as the QBM
+     * format was specified (issue 2), which is QEMU's BME_MAX_PHYS_SIZE read the way qcow2-bitmap.c
+     * applied it before QEMU 4.2 (len > BME_MAX_PHYS_SIZE << granularity_bits). QEMU 7.2 allows 2^32
+     * bits for qcow2 bitmaps, so every qbm bitmap still fits into qcow2; in memory one takes at most
+     * 64 MiB.
      */
-    public static final long MAX_FILE_SIZE = 0x20000000L;
+    public static final long MAX_BITS = 1L << 29;
+    /** The largest bitmap file: {@link #MAX_BITS} bits. */
+    public static final long MAX_FILE_SIZE = MAX_BITS / 8;
 
     private BitmapLayout() {
+    }
+
+    /** Whether an image of this size is too large for a bitmap of this granularity. */
+    public static boolean tooLarge(long imageSize, long granularity) {
+        // unsigned: a size from a config may be above 2^63 ("16E" less one)
+        long bits = imageSize == 0 ? 0 : Long.divideUnsigned(imageSize - 1, granularity) + 1;
+        return Long.compareUnsigned(bits, MAX_BITS) > 0;
+    }
+
+    /** The smallest granularity (a power of two, at least 512) that covers an image of this size. */
+    public static long smallestGranularity(long imageSize) {
+        long g = 512;
+        while (tooLarge(imageSize, g) && g < (1L << 62)) {
+            g <<= 1;
+        }
+        return g;
     }
 
     /** Number of bits for an image of the given size. */

@@ -101,26 +101,28 @@ class QbmRuleTest {
 
     @Test
     void sizeLimitAtTheBoundary() {
-        // qemu-img bitmap --add -g 512 accepts a 2 TiB qcow2 (2^32 bits = 512 MiB of bitmap) ...
-        assertNone(RuleRun.run(rule, qbm("2T", bitmap(0, "b0", "512"))));
+        // at most 512 MiB x granularity: 256 GiB at 512 bytes ...
+        assertNone(RuleRun.run(rule, qbm("256G", bitmap(0, "b0", "512"))));
     }
 
     @Test
     void sizeLimitJustAboveTheBoundary() {
-        // ... and refuses 2 TiB + 512 bytes: "Too much space will be occupied by the bitmap. Use larger granularity"
-        Marked m = qbm("2199023256064", bitmap(0, "b0", "^512^"));
+        // ... and not 256 GiB + 512 bytes, with QEMU's words
+        Marked m = qbm("274877907456", bitmap(0, "b0", "^512^"));
         Diagnostic d = Diags.only(RuleRun.run(rule, m));
         Diags.assertDiag(d, Code.BITMAP_TOO_LARGE, "Too much space will be occupied by the bitmap. Use larger granularity", m.span());
-        assertEquals("an image of 2199023256064 bytes needs a granularity of at least 1024", d.hint());
+        assertEquals("an image of 274877907456 bytes needs a granularity of at least 1024 (at most 512 MiB x granularity)",
+                d.hint());
     }
 
     @Test
     void sizeLimitWithTheDefaultGranularity() {
-        // 64 KiB covers up to 2^32 * 64 KiB = 256 TiB; 512 TiB needs 128 KiB
-        assertNone(RuleRun.run(rule, qbm("256T", bitmap(0, "b0", null))));
-        List<Diagnostic> ds = RuleRun.run(rule, qbm("512T", bitmap(0, "b0", null)));
+        // 64 KiB covers up to 512 MiB * 64 KiB = 32 TiB; 64 TiB needs 128 KiB
+        assertNone(RuleRun.run(rule, qbm("32T", bitmap(0, "b0", null))));
+        List<Diagnostic> ds = RuleRun.run(rule, qbm("64T", bitmap(0, "b0", null)));
         assertEquals(1, ds.size());
-        assertEquals("an image of 562949953421312 bytes needs a granularity of at least 131072", ds.get(0).hint());
+        assertEquals("an image of 70368744177664 bytes needs a granularity of at least 131072 (at most 512 MiB x granularity)",
+                ds.get(0).hint());
     }
 
     @Test
