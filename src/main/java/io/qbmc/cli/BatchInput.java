@@ -68,7 +68,7 @@ record BatchInput(String path, Path file, String text, String given) {
         // folders are listed as the batch reaches them, one folder at a time, so a run over many
         // files does not hold a list of them all
         List<Iterator<BatchInput>> out = new ArrayList<>();
-        PathMatcher matcher = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        PathMatcher matcher = glob == null ? null : matcher(glob);
         int inline = 0;
         for (String arg : args) {
             if (arg.equals("-")) {
@@ -89,6 +89,19 @@ record BatchInput(String path, Path file, String text, String given) {
             }
         }
         return concat(out.iterator());
+    }
+
+    /**
+     * A --glob as shells and CI tools read it: to Java, a glob that starts with two stars and a
+     * slash wants at least one folder before the name; users mean files at the top too.
+     */
+    static PathMatcher matcher(String glob) {
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        if (!glob.startsWith("**/")) {
+            return m;
+        }
+        PathMatcher top = FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3));
+        return p -> m.matches(p) || top.matches(p);
     }
 
     private static Iterator<BatchInput> one(BatchInput in) {
@@ -119,7 +132,8 @@ record BatchInput(String path, Path file, String text, String given) {
 
     private static boolean isExistingPath(String arg) {
         try {
-            return !arg.contains("=") && !arg.startsWith("json:") && Files.exists(Path.of(arg));
+            // "" names the working folder to Path.of, but as an argument it is an empty spec
+            return !arg.isEmpty() && !arg.contains("=") && !arg.startsWith("json:") && Files.exists(Path.of(arg));
         } catch (java.nio.file.InvalidPathException e) {
             return false;
         }

@@ -92,7 +92,14 @@ final class InputText {
             throw notUtf8(name, consumed);
         }
         chars.flip();
-        return text.append(chars).toString();
+        text.append(chars);
+        // no QEMU option can hold a NUL; a file with one is an image or other binary data
+        int nul = text.indexOf("\0");
+        if (nul >= 0) {
+            throw new Rejected(name, new Diagnostic(Code.FILE_ACCESS, "Input holds a NUL character at offset " + nul
+                    + ": binary data, not a configuration", null, "give a configuration file, not an image"));
+        }
+        return text.toString();
     }
 
     private static Rejected tooLarge(String name, int maxChars, long bytes) {

@@ -152,6 +152,13 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("qbmc: " + e);
         }
         err.println(summary.line());
+        if (summary.files() == 0 && ioErrors.isEmpty()) {
+            // a CI job pointed at the wrong folder, or a --glob with a typo, must not pass unnoticed
+            err.println("qbmc: nothing to validate: the folders given hold no " + (glob != null ? "file matching --glob "
+                    + glob : String.join(", ", BatchInput.EXTENSIONS) + " file"));
+            err.flush();
+            return Main.USAGE;
+        }
         err.flush();
         if (!ioErrors.isEmpty()) {
             return Main.IO;

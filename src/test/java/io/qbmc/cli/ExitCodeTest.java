@@ -161,4 +161,47 @@ class ExitCodeTest {
         assertEquals(1, t.exit(), t::toString);
         assertTrue(t.err().contains("error[QBMC-E034]"), t::toString);
     }
+
+    /** "" is an empty spec, not the working folder, which Path.of("") names. */
+    @Test
+    void anEmptyArgumentIsAnEmptySpec() {
+        Cli.Run r = Cli.run("validate", "");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().contains("error[QBMC-E042]"), r::toString);
+    }
+
+    @Test
+    void aFolderWithNothingToValidateIsAUsageError() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Cli.Run r = Cli.run("validate", empty.toString());
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("qbmc: nothing to validate"), r::toString);
+        Files.writeString(empty.resolve("a.opts"), VALID);
+        Cli.Run typo = Cli.run("validate", "--glob", "*.otps", empty.toString());
+        assertEquals(2, typo.exit(), typo::toString);
+        assertTrue(typo.err().contains("no file matching --glob *.otps"), typo::toString);
+    }
+
+    /** Two stars and a slash match files at the top of the folder too, as in shells and CI tools. */
+    @Test
+    void aDoubleStarGlobMatchesTheTopFolder() throws IOException {
+        Path top = Files.createDirectories(dir.resolve("top"));
+        Files.writeString(top.resolve("a.opts"), VALID);
+        Files.createDirectories(top.resolve("sub"));
+        Files.writeString(top.resolve("sub/b.opts"), VALID);
+        Cli.Run r = Cli.run("validate", "--glob", "**/*.opts", top.toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.err().contains("2 inputs"), r::toString);
+    }
+
+    /** An image given by mistake: a diagnostic, not its bytes echoed back in a message. */
+    @Test
+    void binaryDataIsRefused() throws IOException {
+        Path img = dir.resolve("disk.raw");
+        Files.write(img, new byte[1 << 20]);
+        Cli.Run r = Cli.run("validate", img.toString());
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().contains("error[QBMC-E050]: Input holds a NUL character at offset 0"), r::toString);
+        assertTrue(r.out().length() < 1000, "no megabyte of NULs in the report");
+    }
 }
