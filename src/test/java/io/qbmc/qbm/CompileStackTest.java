@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,5 +103,25 @@ class CompileStackTest {
         Run r = qbmc("compile", spec, "--out", dir.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("QBMC-E046"), r.err());
+    }
+
+    private static final String ONE_BITMAP = "driver=qbm,image.driver=raw,image.file.driver=file,"
+            + "image.file.filename=disk.img,bitmaps.0.name=a,bitmaps.0.file.driver=file,bitmaps.0.file.filename=";
+
+    @Test
+    void theNameIsAFileNameInDirNotAPath() throws IOException {
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Files.write(out.resolve("disk.img"), new byte[65536]);
+        for (String name : new String[] {"../x", dir.resolve("abs").toString(), "sub/x", "..", ".", ""}) {
+            Run r = qbmc("compile", ONE_BITMAP + "a.bitmap", "--out", out.toString(), "--name", name);
+            assertEquals(2, r.code(), name + ": " + r.err());
+            assertTrue(r.err().contains("is not a plain file name") && r.err().contains("--name vm1"), r.err());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(out), files.toList(), "nothing is written beside DIR");
+        }
+        try (var files = Files.list(out)) {
+            assertEquals(1, files.count(), "nor in it");
+        }
     }
 }
