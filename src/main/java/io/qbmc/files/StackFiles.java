@@ -74,6 +74,13 @@ public final class StackFiles {
             checkInside(d.bitmaps().get(i).file(), spans.get("bitmaps." + i), out, allowOutside, diags);
         }
         Long size = ImageSize.of(qbm, out);
+        Long imageSize = ImageSize.ofImage(qbm, out);
+        if (qbm.size() != null && imageSize != null && !qbm.size().equals(imageSize)) {
+            // bitmaps sized for the stated size would not cover the image --check-files reads later
+            diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has "
+                            + qbm.size() + " bytes, but " + d.image().file() + " has " + imageSize,
+                    "drop size = (compile reads it from the image), or set it to " + imageSize);
+        }
         if (size == null) {
             diags.report(Code.FILE_MISMATCH, spans.getOrDefault("image", origins.span(root)),
                     "The image's size is unknown: '" + d.image().file() + "' does not exist in " + out

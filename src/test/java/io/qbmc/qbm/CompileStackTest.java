@@ -124,4 +124,20 @@ class CompileStackTest {
             assertEquals(1, files.count(), "nor in it");
         }
     }
+
+    @Test
+    void aStatedSizeThatIsNotTheImagesIsRefused() throws IOException {
+        Files.write(dir.resolve("disk.img"), new byte[4 * 65536]);
+        Run r = qbmc("compile", "driver=qbm,size=64k," + ONE_BITMAP.substring("driver=qbm,".length()) + "a.bitmap",
+                "--out", dir.toString(), "--name", "s");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("QBMC-E046") && r.err().contains("says the image has 65536 bytes, but disk.img"
+                + " has 262144") && r.err().contains("drop size ="), r.err());
+        assertFalse(Files.exists(dir.resolve("a.bitmap")));
+        assertFalse(Files.exists(dir.resolve("s.qbm")));
+
+        Run same = qbmc("compile", "driver=qbm,size=256k," + ONE_BITMAP.substring("driver=qbm,".length())
+                + "a.bitmap", "--out", dir.toString(), "--name", "s");
+        assertEquals(0, same.code(), same.err());
+    }
 }
