@@ -87,7 +87,8 @@ final class CompileCommand implements Callable<Integer> {
             err.flush();
             return Main.INVALID;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write into " + out + ": " + Inputs.describe(e), e);
+            throw new UncheckedIOException("cannot write into " + out + ": " + Inputs.describe(e)
+                    + "; the files this run created are removed", e);
         }
         for (StackFiles.BitmapFile f : plan.bitmaps()) {
             outWriter.println("wrote " + f.path() + " (" + f.size() + " bytes, zero)");
