@@ -66,7 +66,7 @@ final class CompileCommand implements Callable<Integer> {
         Diagnostics diags = new Diagnostics();
         StackFiles.Plan plan;
         try {
-            plan = StackFiles.plan(Qbmc.singleTree(r.graph(), OutputForm.QBM), r.origins(), out,
+            plan = StackFiles.plan(Qbmc.singleTree(r.graph(), OutputForm.QBM, r.origins()), r.origins(), out,
                     name != null ? name : defaultName(source, r), allowOutside, force, diags);
         } catch (Qbmc.UnsupportedFormException e) {
             err.println("error[" + io.qbmc.diag.Code.UNSUPPORTED_FORM.id() + "]: " + e.getMessage());

@@ -270,4 +270,17 @@ class CompileStackTest {
         }
         assertEquals(1, Files.readAllBytes(image)[0]);
     }
+
+    @Test
+    void aRefusalNamesTheFileAndLineOfThePathItRefuses() throws IOException {
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Files.write(out.resolve("daily.bitmap"), new byte[1]);
+        Path conf = dir.resolve("q.conf");
+        Files.writeString(conf, "driver = raw\nfile {\n  driver = qbm\n  size = 64k\n"
+                + "  image { driver = raw, file { driver = file, filename = disk.img } }\n"
+                + "  bitmaps = [ { name = daily, file { driver = file, filename = daily.bitmap } } ]\n}\n");
+        Run r = qbmc("compile", "@" + conf, "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("q.conf:6:") && r.err().contains("QBMC-E049"), r.err());
+    }
 }
