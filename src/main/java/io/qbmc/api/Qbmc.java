@@ -13,6 +13,7 @@ import io.qbmc.emit.TreeEmitter;
 import io.qbmc.graph.BlockGraph;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Inliner;
+import io.qbmc.graph.Origins;
 import io.qbmc.qbm.DescriptorWriter;
 import io.qbmc.source.Source;
 import java.util.List;
@@ -83,6 +84,23 @@ public final class Qbmc {
                     + " can hold one tree", "use --to blockdev for a set of nodes");
         }
         return Inliner.inline(roots.get(0), graph.named());
+    }
+
+    /**
+     * The one top node with its references inlined, its nodes added to origins as the nodes they
+     * stand for, so that diagnostics about the tree point into the input.
+     */
+    public static BlockNode singleTree(BlockGraph graph, OutputForm form, Origins origins) {
+        List<BlockNode> roots = graph.roots();
+        if (roots.size() != 1) {
+            return singleTree(graph, form);
+        }
+        return Inliner.inline(roots.get(0), graph.named(), (from, to) -> {
+            Origins.NodeOrigin o = origins.of(from);
+            if (o != null) {
+                origins.put(to, o);
+            }
+        });
     }
 
     /** A graph that the requested form cannot express. */

@@ -32,7 +32,7 @@ final class CompileCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--name", paramLabel = "NAME",
-            description = "Descriptor name (NAME.qbm); default: the input file's name, else the image's.")
+            description = "Descriptor name: DIR/NAME.qbm, a plain file name (no '/'); default: the input file's name, else the image's.")
     String name;
 
     @Option(names = "--force", description = "Replace an existing descriptor and bitmap files.")
@@ -51,6 +51,12 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (name != null && !isPlainName(name)) {
+            // the descriptor's relative bitmap paths hold only when it sits in DIR itself
+            throw new CommandLine.ParameterException(spec.commandLine(), "--name '" + name
+                    + "' is not a plain file name: the descriptor is written to DIR/NAME.qbm (hint: give a name"
+                    + " without '/', such as --name vm1, and choose the folder with --out)");
+        }
         Source source = Inputs.read(input);
         CompileResult r = dialect.compile(source, err);
         if (!r.valid()) {
@@ -60,7 +66,7 @@ final class CompileCommand implements Callable<Integer> {
         Diagnostics diags = new Diagnostics();
         StackFiles.Plan plan;
         try {
-            plan = StackFiles.plan(Qbmc.singleTree(r.graph(), OutputForm.QBM), r.origins(), out,
+            plan = StackFiles.plan(Qbmc.singleTree(r.graph(), OutputForm.QBM, r.origins()), r.origins(), out,
                     name != null ? name : defaultName(source, r), allowOutside, force, diags);
         } catch (Qbmc.UnsupportedFormException e) {
             err.println("error[" + io.qbmc.diag.Code.UNSUPPORTED_FORM.id() + "]: " + e.getMessage());
@@ -81,7 +87,8 @@ final class CompileCommand implements Callable<Integer> {
             err.flush();
             return Main.INVALID;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write into " + out + ": " + Inputs.describe(e), e);
+            throw new UncheckedIOException("cannot write into " + out + ": " + Inputs.describe(e)
+                    + "; the files this run created are removed", e);
         }
         for (StackFiles.BitmapFile f : plan.bitmaps()) {
             outWriter.println("wrote " + f.path() + " (" + f.size() + " bytes, zero)");
@@ -90,6 +97,12 @@ final class CompileCommand implements Callable<Integer> {
         outWriter.flush();
         err.flush();
         return Main.OK;
+    }
+
+    /** A name for a file in DIR itself: no folder part, not '.' or '..', not empty. */
+    static boolean isPlainName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
+                && name.indexOf(java.io.File.separatorChar) < 0 && name.indexOf('\0') < 0;
     }
 
     private static String defaultName(Source source, CompileResult r) {

@@ -107,8 +107,9 @@ public enum Code {
     DESCRIPTOR_VERSION("QBMC-E045", Severity.ERROR, "unsupported descriptor version",
             "This qbmc reads QBM version 1; version must be that integer."),
     FILE_MISMATCH("QBMC-E046", Severity.ERROR, "file does not match the configuration",
-            "--check-files found a missing image, an image of unknown size, or a bitmap file of the wrong "
-                    + "size or with bits set past the end of the image."),
+            "--check-files (or compile) found a missing image, an image of unknown size or of another size than "
+                    + "the configuration states, or a bitmap file of the wrong size or with bits set past the end "
+                    + "of the image."),
     BITMAP_IN_USE("QBMC-E047", Severity.ERROR, "bitmap is inconsistent (in use)",
             "The descriptor marks the bitmap in-use: it was open for writing when its process stopped, so it "
                     + "may miss writes. Clear it (qbmc bitmap --clear) or remove and recreate it; start a new "

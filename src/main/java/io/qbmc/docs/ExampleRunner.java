@@ -66,8 +66,8 @@ public final class ExampleRunner {
                 } else if (e.command().startsWith("translate --to ")) {
                     translate(r, OutputForm.of(e.command().substring("translate --to ".length())), all);
                 } else if (e.command().equals("compile")) {
-                    StackFiles.plan(Qbmc.singleTree(r.graph(), OutputForm.QBM), r.origins(), dir, "stack", false,
-                            false, all);
+                    StackFiles.plan(Qbmc.singleTree(r.graph(), OutputForm.QBM, r.origins()), r.origins(), dir,
+                            "stack", false, false, all);
                 }
             } else if (e.command().equals("validate --check-files") && r.graph() != null) {
                 FileChecks.run(r.graph(), r.origins(), r.descriptors(), all);

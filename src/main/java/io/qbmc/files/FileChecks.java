@@ -40,13 +40,14 @@ public final class FileChecks {
         for (CheckContext.Visit v : context.visits()) {
             BlockNode n = v.node();
             if (isFileDriver(n.driver()) && n.options().get("filename") instanceof Value.Str f) {
-                exists(n, f.value(), origins, diags);
+                exists(n, f.value(), origins, descriptors, diags);
             }
             if (n instanceof RawNode raw) {
                 rawWindow(raw, origins, diags);
             }
             if (n instanceof QbmNode qbm) {
-                qbm(qbm, origins, diags);
+                qbm(qbm, origins, descriptors, diags);
+                distinct(qbm, origins, diags);
             }
             if (n instanceof io.qbmc.graph.Qcow2Node q && q.backing() == null) {
                 backingFileName(q, origins, diags);
@@ -70,12 +71,13 @@ public final class FileChecks {
         }
     }
 
-    private static void exists(BlockNode n, String file, Origins origins, Diagnostics diags) {
+    private static void exists(BlockNode n, String file, Origins origins, List<DescriptorReader.Located> descriptors,
+            Diagnostics diags) {
         Path p = path(file);
         Span at = origins.value(n, "filename");
         if (p == null || !Files.exists(p)) {
             diags.report(Code.FILE_MISMATCH, at, "Could not open '" + file + "': No such file or directory",
-                    "create it, or fix the path (relative paths start at the working folder)");
+                    "create it, or fix the path (" + relativeTo(at, descriptors) + ")");
         } else if (n.driver().equals("file") && !Files.isRegularFile(p)) {
             diags.report(Code.FILE_MISMATCH, at, "'file' driver requires '" + file + "' to be a regular file",
                     "use driver=host_device for block devices");
@@ -84,6 +86,18 @@ public final class FileChecks {
                     "'" + n.driver() + "' driver requires '" + file + "' to be either a character or block device",
                     "use driver=file for regular files");
         }
+    }
+
+    /** Where a relative path written at span starts: a descriptor's own paths start at its folder. */
+    private static String relativeTo(Span at, List<DescriptorReader.Located> descriptors) {
+        for (DescriptorReader.Located d : descriptors) {
+            io.qbmc.source.Source s = d.whole().source();
+            if (s != null && s == at.source() && s.file() != null) {
+                Path folder = s.file().toAbsolutePath().getParent();
+                return "relative paths in a descriptor start at the descriptor's folder, " + folder;
+            }
+        }
+        return "relative paths start at the working folder";
     }
 
     /** raw-format.c raw_apply_options against the file's real size. */
@@ -109,7 +123,8 @@ public final class FileChecks {
         }
     }
 
-    private static void qbm(QbmNode qbm, Origins origins, Diagnostics diags) {
+    private static void qbm(QbmNode qbm, Origins origins, List<DescriptorReader.Located> descriptors,
+            Diagnostics diags) {
         Long size = ImageSize.of(qbm, null);
         Long imageSize = ImageSize.ofImage(qbm, null);
         if (qbm.size() != null && imageSize != null && !qbm.size().equals(imageSize)) {
@@ -128,7 +143,8 @@ public final class FileChecks {
                 continue;
             }
             Path p = path(f.value());
-            if (p == null || !Files.isRegularFile(p)) {
+            if (p == null || !Files.isRegularFile(p) || isADescriptor(p, descriptors)) {
+                // a bitmap stored in a descriptor is reported as that (descriptorDistinct), not by its size
                 continue;
             }
             Span at = origins.value(in.node(), "filename");
@@ -235,6 +251,70 @@ public final class FileChecks {
 
     private static boolean sameFile(Path folder, String file, Path self) {
         Path p = path(file);
-        return p != null && folder.resolve(p).normalize().equals(self.toAbsolutePath().normalize());
+        return p != null && sameFile(folder.resolve(p).normalize(), self);
+    }
+
+    /**
+     * One file under two names: the same text, or, where both exist, the same file however it is
+     * reached (a symbolic link, a hard link, a folder link on the way).
+     */
+    static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isADescriptor(Path p, List<DescriptorReader.Located> descriptors) {
+        for (DescriptorReader.Located d : descriptors) {
+            Path self = d.whole().source() == null ? null : d.whole().source().file();
+            if (self != null && sameFile(p, self)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A file of the stack. */
+    private record StackFile(String name, Path path, Span at) {
+    }
+
+    /**
+     * Image and bitmap files that are one file reached through a link. The same text is left to
+     * the plain check (SharedFileRule), which reports it without looking at the disk.
+     */
+    private static void distinct(QbmNode qbm, Origins origins, Diagnostics diags) {
+        List<StackFile> files = new java.util.ArrayList<>();
+        if (qbm.image() instanceof Child.Inline img && img.node().options().get("file") instanceof Value.Node n
+                && n.child() instanceof Child.Inline f) {
+            Path p = ImageSize.fileOf(img.node(), null);
+            if (p != null) {
+                files.add(new StackFile("the image", p, origins.value(f.node(), "filename")));
+            }
+        }
+        for (QbmNode.Bitmap b : qbm.bitmaps()) {
+            if (b.file() instanceof Child.Inline in && in.node().options().get("filename") instanceof Value.Str f) {
+                Path p = path(f.value());
+                if (p != null) {
+                    files.add(new StackFile("bitmap '" + b.name() + "'", p, origins.value(in.node(), "filename")));
+                }
+            }
+        }
+        for (int i = 1; i < files.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                StackFile a = files.get(j);
+                StackFile b = files.get(i);
+                if (!a.path().normalize().equals(b.path().normalize()) && sameFile(a.path(), b.path())) {
+                    diags.report(Code.SHARED_FILE, b.at(), "The file of " + b.name() + ", '" + b.path()
+                                    + "', is the file of " + a.name() + ", '" + a.path() + "', through a link",
+                            "give " + b.name() + " a file of its own; a link to another file of the stack is that file");
+                    break;
+                }
+            }
+        }
     }
 }

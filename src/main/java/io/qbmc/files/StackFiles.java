@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,8 @@ public final class StackFiles {
     }
 
     /** Everything compile will write. */
-    public record Plan(Path descriptorPath, String descriptorText, List<BitmapFile> bitmaps, long imageSize) {
+    public record Plan(Path descriptorPath, String descriptorText, List<BitmapFile> bitmaps, long imageSize,
+            Path image) {
     }
 
     private StackFiles() {
@@ -70,10 +72,14 @@ public final class StackFiles {
         if (d.backing() != null) {
             checkInside(d.backing().file(), spans.get("backing"), out, allowOutside, diags);
         }
-        for (int i = 0; i < d.bitmaps().size(); i++) {
-            checkInside(d.bitmaps().get(i).file(), spans.get("bitmaps." + i), out, allowOutside, diags);
-        }
         Long size = ImageSize.of(qbm, out);
+        Long imageSize = ImageSize.ofImage(qbm, out);
+        if (qbm.size() != null && imageSize != null && !qbm.size().equals(imageSize)) {
+            // bitmaps sized for the stated size would not cover the image --check-files reads later
+            diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has "
+                            + qbm.size() + " bytes, but " + d.image().file() + " has " + imageSize,
+                    "drop size = (compile reads it from the image), or set it to " + imageSize);
+        }
         if (size == null) {
             diags.report(Code.FILE_MISMATCH, spans.getOrDefault("image", origins.span(root)),
                     "The image's size is unknown: '" + d.image().file() + "' does not exist in " + out
@@ -90,70 +96,253 @@ public final class StackFiles {
                 }
             }
         }
-        Path descriptorPath = out.resolve(name + ".qbm");
-        List<BitmapFile> files = new ArrayList<>();
-        if (Files.exists(descriptorPath) && !replace) {
-            diags.report(Code.WOULD_OVERWRITE, origins.span(root), "Descriptor " + descriptorPath + " exists",
-                    "use --force to replace it");
+        boolean[] inside = new boolean[d.bitmaps().size()];
+        for (int i = 0; i < d.bitmaps().size(); i++) {
+            inside[i] = checkInside(d.bitmaps().get(i).file(), spans.get("bitmaps." + i), out, allowOutside, diags);
         }
+        // lexically normal, as a descriptor's paths are read (sub/../a.bitmap is DIR/a.bitmap)
+        Path descriptorPath = out.resolve(name + ".qbm").normalize();
+        Span whole = origins.span(root);
+        Path realOut = allowOutside ? null : realFolder(out.toAbsolutePath().normalize());
+        List<Located> located = new ArrayList<>();
+        Path image = resolve(out, d.image().file());
+        if (image != null) {
+            located.add(new Located("the image " + image, image, spans.getOrDefault("image", whole),
+                    realLocation(image.toAbsolutePath()), true));
+        }
+        Located descriptor = target("descriptor " + descriptorPath, descriptorPath, whole, true, replace, realOut,
+                diags);
+        if (descriptor != null) {
+            located.add(descriptor);
+        }
+        List<BitmapFile> files = new ArrayList<>();
         for (int i = 0; i < d.bitmaps().size(); i++) {
             Descriptor.Bitmap b = d.bitmaps().get(i);
             Path p = resolve(out, b.file());
             if (p == null) {
                 continue;
             }
-            if (p.normalize().equals(descriptorPath.normalize())) {
-                diags.report(Code.SHARED_FILE, spans.get("bitmaps." + i), "Bitmap file " + p + " is the descriptor",
-                        "name the bitmap file differently");
-            } else if (Files.exists(p) && !replace) {
-                diags.report(Code.WOULD_OVERWRITE, spans.get("bitmaps." + i), "Bitmap file " + p + " exists",
-                        "use --force to replace it");
+            Located t = target("bitmap file " + p, p, spans.getOrDefault("bitmaps." + i, whole), inside[i], replace,
+                    realOut, diags);
+            if (t != null) {
+                located.add(t);
             }
             if (size != null) {
                 files.add(new BitmapFile(p, BitmapLayout.fileSize(size, b.granularity())));
             }
         }
-        Path image = resolve(out, d.image().file());
-        if (image != null && image.normalize().equals(descriptorPath.normalize())) {
-            diags.report(Code.SHARED_FILE, spans.get("image"), "The image " + image + " is the descriptor",
-                    "name the descriptor with --name");
-        }
+        distinct(located, diags);
         if (size == null) {
             return null;
         }
-        return new Plan(descriptorPath, DescriptorWriter.write(d), files, size);
+        return new Plan(descriptorPath, DescriptorWriter.write(d), files, size, image);
     }
 
-    /** Writes the plan: bitmap files first, then the descriptor, each atomically. */
-    public static void write(Plan plan, boolean replace) throws IOException {
-        for (BitmapFile f : plan.bitmaps()) {
-            Files.createDirectories(f.path().toAbsolutePath().getParent());
-            AtomicFiles.writeZeros(f.path(), f.size(), replace);
+    /** A file of the stack: what to call it, where it was named, and where it really is (null if unknown). */
+    private record Located(String what, Path path, Span at, Path real, boolean image) {
+    }
+
+    /**
+     * Checks a file compile will write: its folder can be made (no part of the path is a file),
+     * links on the way stay inside DIR, it is not a folder, and it exists only with --force.
+     */
+    private static Located target(String what, Path p, Span at, boolean checkLinks, boolean replace, Path realOut,
+            Diagnostics diags) {
+        Path parent = p.toAbsolutePath().getParent();
+        Path existing = deepestExisting(parent);
+        if (!Files.isDirectory(existing)) {
+            diags.report(Code.FILE_ACCESS, at, capital(what) + " cannot be written: " + existing
+                            + (Files.exists(existing) ? " is a file, not a folder" : " is a broken link"),
+                    "remove or rename " + existing + ", or choose another path");
+            return null;
         }
-        Files.createDirectories(plan.descriptorPath().toAbsolutePath().getParent());
-        AtomicFiles.write(plan.descriptorPath(), plan.descriptorText().getBytes(StandardCharsets.UTF_8), replace);
+        Path real = realLocation(p.toAbsolutePath());
+        if (real == null) {
+            diags.report(Code.FILE_ACCESS, at, capital(what) + " cannot be written: its folder " + existing
+                    + " cannot be read", null);
+            return null;
+        }
+        if (checkLinks && realOut != null && !real.getParent().startsWith(realOut)) {
+            diags.report(Code.PATH_OUTSIDE, at, capital(what) + " leaves the output folder " + realOut
+                            + " through a link: it is in " + real.getParent(),
+                    "use a path whose folders are inside the output folder, or pass --allow-outside");
+        }
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            diags.report(Code.FILE_ACCESS, at, capital(what) + " is a folder", "choose another name; --force replaces files only");
+        } else if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !replace) {
+            diags.report(Code.WOULD_OVERWRITE, at, capital(what) + " exists", "use --force to replace it");
+        }
+        return new Located(what, p, at, real, false);
     }
 
-    private static void checkInside(String file, Span at, Path out, boolean allowOutside, Diagnostics diags) {
+    /**
+     * The image, the descriptor and the bitmap files must be different files, whatever --force
+     * says: two names for one file (a link, or a link among the folders) would have compile zero
+     * the image or a bitmap write over another.
+     */
+    private static void distinct(List<Located> files, Diagnostics diags) {
+        for (int i = 1; i < files.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Located a = files.get(j);
+                Located b = files.get(i);
+                if (sameFile(a, b)) {
+                    diags.report(Code.SHARED_FILE, b.at(), capital(b.what()) + " is the same file as " + a.what(),
+                            a.image() ? "compile never writes the image, not even with --force; name the file differently"
+                                    : "give each its own file; a link to another file of the stack is that file");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameFile(Located a, Located b) {
+        if (a.path().toAbsolutePath().normalize().equals(b.path().toAbsolutePath().normalize())) {
+            return true;
+        }
+        if (Files.exists(a.path()) && Files.exists(b.path())) {
+            return sameFile(a.path(), b.path());
+        }
+        // not yet there: the same name in the same real folder (a folder link on the way)
+        return a.real() != null && a.real().equals(b.real());
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The deepest of p and its ancestors that exists (a link counts, even a broken one). */
+    private static Path deepestExisting(Path p) {
+        Path at = p;
+        while (at.getParent() != null && !Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+            at = at.getParent();
+        }
+        return at;
+    }
+
+    /**
+     * Where an absolute path will be: its parent's deepest existing folder with every link
+     * resolved, then the rest as written; the last name itself is not followed, as a rename
+     * replaces a link rather than what it points to. Null when the folders cannot be read.
+     */
+    private static Path realLocation(Path p) {
+        Path parent = p.getParent();
+        if (parent == null) {
+            return p;
+        }
+        Path real = realFolder(parent);
+        return real == null ? null : real.resolve(p.getFileName());
+    }
+
+    /** An absolute folder with every link among it and its ancestors resolved, as far as they exist. */
+    private static Path realFolder(Path dir) {
+        Path existing = deepestExisting(dir);
+        try {
+            return existing.toRealPath().resolve(existing.relativize(dir)).normalize();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Writes the plan: every file staged first (written and fsynced under a temporary name), then
+     * the bitmap files take their names, then the descriptor. A failure removes what this run
+     * created, files and folders, so a failed compile leaves DIR as it was.
+     */
+    public static void write(Plan plan, boolean replace) throws IOException {
+        List<Path> createdFolders = new ArrayList<>();
+        List<AtomicFiles.Staged> staged = new ArrayList<>();
+        List<Path> created = new ArrayList<>();
+        try {
+            for (BitmapFile f : plan.bitmaps()) {
+                createFolders(f.path().toAbsolutePath().getParent(), createdFolders);
+                staged.add(AtomicFiles.stage(f.path(), AtomicFiles.zeros(f.size())));
+            }
+            createFolders(plan.descriptorPath().toAbsolutePath().getParent(), createdFolders);
+            staged.add(AtomicFiles.stage(plan.descriptorPath(),
+                    AtomicFiles.bytes(plan.descriptorText().getBytes(StandardCharsets.UTF_8))));
+            for (AtomicFiles.Staged s : staged) {
+                if (plan.image() != null && sameFile(s.target(), plan.image())) {
+                    // planning refused this; a link made since must not have the image replaced
+                    throw new IOException(s.target() + " is now the image " + plan.image() + "; not replaced");
+                }
+                boolean existed = Files.exists(s.target(), LinkOption.NOFOLLOW_LINKS);
+                s.commit(replace);
+                if (!existed) {
+                    created.add(s.target());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (AtomicFiles.Staged s : staged) {
+                quietly(() -> s.discard());
+            }
+            for (int i = created.size() - 1; i >= 0; i--) {
+                Path p = created.get(i);
+                quietly(() -> Files.deleteIfExists(p));
+            }
+            for (int i = createdFolders.size() - 1; i >= 0; i--) {
+                Path p = createdFolders.get(i);
+                quietly(() -> Files.deleteIfExists(p));
+            }
+            throw e;
+        }
+    }
+
+    /** Creates the missing folders of dir, recording each, outermost first. */
+    private static void createFolders(Path dir, List<Path> created) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing.add(0, p);
+        }
+        for (Path p : missing) {
+            Files.createDirectory(p);
+            created.add(p);
+        }
+    }
+
+    private interface Cleanup {
+        void run() throws IOException;
+    }
+
+    /** Cleanup after a failure: a step that fails too must not hide the first failure. */
+    private static void quietly(Cleanup step) {
+        try {
+            step.run();
+        } catch (IOException ignored) {
+            // a folder that is not empty, or a file already gone: the first failure is what to report
+        }
+    }
+
+    /** Whether the path, as written, stays in out (reported when it does not); true with allowOutside. */
+    private static boolean checkInside(String file, Span at, Path out, boolean allowOutside, Diagnostics diags) {
         if (allowOutside) {
-            return;
+            return true;
         }
         Path p;
         try {
             p = Path.of(file);
         } catch (InvalidPathException e) {
             diags.report(Code.FILE_ACCESS, at, "'" + file + "' is not a valid path", null);
-            return;
+            return false;
         }
         if (p.isAbsolute() || p.normalize().startsWith("..") || p.normalize().toString().isEmpty()) {
             diags.report(Code.PATH_OUTSIDE, at, "Path '" + file + "' leaves the output folder " + out,
                     "use a path relative to the output folder, or pass --allow-outside");
+            return false;
         }
+        return true;
     }
 
     private static Path resolve(Path out, String file) {
         try {
-            return out.resolve(file);
+            return out.resolve(file).normalize();
         } catch (InvalidPathException e) {
             return null;
         }

@@ -102,6 +102,55 @@ class FileChecksTest {
                 "The configuration says the image has 131072 bytes, but it has 65536")), d::toString);
     }
 
+    private static String twoBitmaps(String a, String b) {
+        return "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d.img\", \"format\": \"raw\"}, \"bitmaps\": ["
+                + "{\"name\": \"a\", \"file\": \"" + a + "\", \"granularity\": 65536},"
+                + "{\"name\": \"b\", \"file\": \"" + b + "\", \"granularity\": 65536}]}}\n";
+    }
+
+    @Test
+    void twoBitmapsInOneFileThroughAHardLinkAreOneFile() throws IOException {
+        Files.write(dir.resolve("d.img"), new byte[65536]);
+        Files.write(dir.resolve("a.bm"), new byte[1]);
+        Files.createLink(dir.resolve("b.bm"), dir.resolve("a.bm"));
+        List<Diagnostic> d = checkDescriptor("s.qbm", twoBitmaps("a.bm", "b.bm"));
+        assertEquals(List.of(Code.SHARED_FILE), d.stream().map(Diagnostic::code).toList(), d::toString);
+        assertTrue(d.get(0).message().contains("bitmap 'b'") && d.get(0).message().contains("bitmap 'a'"), d::toString);
+        assertEquals("\"b.bm\"", d.get(0).span().text());
+    }
+
+    @Test
+    void aBitmapSymlinkedToAnotherBitmapOrTheImageIsThatFile() throws IOException {
+        Files.write(dir.resolve("d.img"), new byte[65536]);
+        Files.write(dir.resolve("a.bm"), new byte[1]);
+        Files.createSymbolicLink(dir.resolve("b.bm"), Path.of("a.bm"));
+        Files.createSymbolicLink(dir.resolve("c.bm"), Path.of("d.img"));
+        assertEquals(List.of(Code.SHARED_FILE), checkDescriptor("s.qbm", twoBitmaps("a.bm", "b.bm")).stream()
+                .map(Diagnostic::code).toList());
+        List<Diagnostic> d = checkDescriptor("t.qbm", twoBitmaps("a.bm", "c.bm"));
+        assertTrue(d.stream().anyMatch(x -> x.code() == Code.SHARED_FILE && x.message().contains("the image")),
+                d::toString);
+    }
+
+    @Test
+    void aBitmapSymlinkedToTheDescriptorIsTheDescriptorNotAWrongSize() throws IOException {
+        Files.write(dir.resolve("d.img"), new byte[65536]);
+        Files.createSymbolicLink(dir.resolve("b.bm"), Path.of("s.qbm"));
+        List<Diagnostic> d = checkDescriptor("s.qbm", qbm("d.img", "b.bm", 65536, ""));
+        assertEquals(List.of(Code.SHARED_FILE), d.stream().map(Diagnostic::code).toList(), d::toString);
+        assertEquals("Bitmap 'b' is stored in the descriptor itself", d.get(0).message());
+    }
+
+    @Test
+    void aMissingFileOfADescriptorIsLookedForBesideTheDescriptor() throws IOException {
+        Files.write(dir.resolve("d.img"), new byte[65536]);
+        List<Diagnostic> d = checkDescriptor("s.qbm", qbm("d.img", "gone.bm", 65536, ""));
+        assertEquals(1, d.size(), d::toString);
+        assertTrue(d.get(0).hint().contains("start at the descriptor's folder, " + dir.toAbsolutePath()), d::toString);
+        List<Diagnostic> plain = check("driver=raw,file.driver=file,file.filename=gone.img");
+        assertTrue(plain.get(0).hint().contains("relative paths start at the working folder"), plain::toString);
+    }
+
     private static boolean haveQemuImg() {
         return Files.isExecutable(Path.of("/usr/bin/qemu-img"));
     }
