@@ -25,7 +25,7 @@ final class GithubReport {
                 out.append("::").append(command(f.severity()));
                 StringBuilder props = new StringBuilder();
                 if (r.uri() != null) {
-                    props.append("file=").append(property(r.uri()));
+                    props.append("file=").append(property(path(r.uri())));
                     if (f.line() > 0) {
                         props.append(",line=").append(f.line());
                     }
@@ -57,5 +57,20 @@ final class GithubReport {
 
     static String property(String s) {
         return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    /**
+     * GitHub wants a path: the repository-relative one for files in the working folder, as SARIF
+     * has it, else the file's own absolute path, not the file: URI SARIF uses for those.
+     */
+    static String path(String uri) {
+        if (!uri.startsWith("file:")) {
+            return uri;
+        }
+        try {
+            return java.nio.file.Path.of(java.net.URI.create(uri)).toString();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return uri;
+        }
     }
 }
