@@ -23,7 +23,8 @@ public final class HumanRenderer {
             }
             out.append(": ");
         }
-        out.append(d.severity().word()).append('[').append(d.code().id()).append("]: ").append(d.message())
+        // one diagnostic, one header line: a newline echoed from the input would start a fake one
+        out.append(d.severity().word()).append('[').append(d.code().id()).append("]: ").append(oneLine(d.message()))
                 .append('\n');
         if (span.hasOffsets()) {
             snippet(span, out);
@@ -39,9 +40,16 @@ public final class HumanRenderer {
             }
         }
         if (d.hint() != null) {
-            out.append("  = hint: ").append(d.hint()).append('\n');
+            // under the gutter's bar, as the "= at key" line, however many digits the line number has
+            int digits = span.isKnown() && (span.hasOffsets() || span.knownLine() > 0)
+                    ? String.valueOf(span.line()).length() : 1;
+            out.append(" ".repeat(digits)).append(" = hint: ").append(oneLine(d.hint())).append('\n');
         }
         return out.toString();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static void snippet(Span span, StringBuilder out) {

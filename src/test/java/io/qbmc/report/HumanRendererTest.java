@@ -91,4 +91,23 @@ class HumanRendererTest {
         assertEquals("vm.conf:2: error[QBMC-E012]: m\n  |\n2 | file { bogus = 1 }\n  = at key: file.bogus\n",
                 HumanRenderer.render(new Diagnostic(Code.UNKNOWN_OPTION, "m", Span.line(s, 2, "file.bogus"), null)));
     }
+
+    @Test
+    void theHintLinesUpWithTheGutterOfATwoDigitLine() {
+        String text = "\n".repeat(11) + "driver=raw,bogus=1";
+        Source src = new Source("spec", text);
+        Diagnostic d = new Diagnostic(Code.UNKNOWN_OPTION, "no 'bogus'", Span.of(src, 11 + 11, 11 + 16), "did you mean 'size'?");
+        assertEquals("spec:12:12: error[QBMC-E012]: no 'bogus'\n"
+                + "   |\n"
+                + "12 | driver=raw,bogus=1\n"
+                + "   |            ^^^^^\n"
+                + "   = hint: did you mean 'size'?\n", HumanRenderer.render(d));
+    }
+
+    /** A newline echoed from the input must not start what looks like another line of the report. */
+    @Test
+    void newlinesInMessagesAreShownEscaped() {
+        assertEquals("error[QBMC-E013]: Unknown driver 'a\\nb'\n  = hint: x\\ny\n", HumanRenderer.render(
+                new Diagnostic(Code.UNKNOWN_DRIVER, "Unknown driver 'a\nb'", Span.NONE, "x\ny")));
+    }
 }
