@@ -3,7 +3,7 @@ package io.qbmc.check;
 import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.graph.QbmNode;
-import io.qbmc.qbm.BitmapLayout;
+import io.qbmc.graph.BitmapLimit;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,11 +54,11 @@ final class QbmRule implements Rule {
                     long g = b.granularity();
                     if (Long.bitCount(g) == 1 && Long.compareUnsigned(g, MIN_GRANULARITY) >= 0
                             && Long.compareUnsigned(g, MAX_GRANULARITY) <= 0
-                            && BitmapLayout.tooLarge(size, g)) {
+                            && BitmapLimit.tooLarge(size, g)) {
                         diags.report(Code.BITMAP_TOO_LARGE, origins.value(qbm, "bitmaps." + i + ".granularity"),
                                 "Too much space will be occupied by the bitmap. Use larger granularity",
                                 "an image of " + Long.toUnsignedString(size) + " bytes needs a granularity of at least "
-                                        + BitmapLayout.smallestGranularity(size) + " (at most 512 MiB x granularity)");
+                                        + BitmapLimit.smallestGranularity(size) + " (at most 512 MiB x granularity)");
                     }
                 }
             }

@@ -1,19 +1,15 @@
 package io.qbmc.qbm;
 
+import io.qbmc.graph.BitmapLimit;
+
 /**
  * The plain bitmap file format: bit n covers image bytes [n*g, (n+1)*g), stored in byte n/8 at bit
  * n%8 counted from the least significant bit (QEMU's order), ceil(ceil(size/g)/8) bytes, bits past
  * the end of the image zero.
  */
 public final class BitmapLayout {
-    /**
-     * At most 2^29 clusters per bitmap: an image of at most 512 MiB x granularity, as the QBM
-     * format was specified (issue 2), which is QEMU's BME_MAX_PHYS_SIZE read the way qcow2-bitmap.c
-     * applied it before QEMU 4.2 (len > BME_MAX_PHYS_SIZE << granularity_bits). QEMU 7.2 allows 2^32
-     * bits for qcow2 bitmaps, so every qbm bitmap still fits into qcow2; in memory one takes at most
-     * 64 MiB.
-     */
-    public static final long MAX_BITS = 1L << 29;
+    /** The most bits a bitmap may have: see {@link BitmapLimit}. */
+    public static final long MAX_BITS = BitmapLimit.MAX_BITS;
     /** The largest bitmap file: {@link #MAX_BITS} bits. */
     public static final long MAX_FILE_SIZE = MAX_BITS / 8;
 
@@ -22,18 +18,12 @@ public final class BitmapLayout {
 
     /** Whether an image of this size is too large for a bitmap of this granularity. */
     public static boolean tooLarge(long imageSize, long granularity) {
-        // unsigned: a size from a config may be above 2^63 ("16E" less one)
-        long bits = imageSize == 0 ? 0 : Long.divideUnsigned(imageSize - 1, granularity) + 1;
-        return Long.compareUnsigned(bits, MAX_BITS) > 0;
+        return BitmapLimit.tooLarge(imageSize, granularity);
     }
 
     /** The smallest granularity (a power of two, at least 512) that covers an image of this size. */
     public static long smallestGranularity(long imageSize) {
-        long g = 512;
-        while (tooLarge(imageSize, g) && g < (1L << 62)) {
-            g <<= 1;
-        }
-        return g;
+        return BitmapLimit.smallestGranularity(imageSize);
     }
 
     /** Number of bits for an image of the given size. */

@@ -24,9 +24,8 @@ import java.util.Set;
 public final class Repair {
     static final long MIN_GRANULARITY = 512;
     static final long MAX_GRANULARITY = 1L << 31;
-    /** QEMU refuses a bitmap when the image exceeds 512 MiB per granularity byte. */
-    /** QEMU's persistent bitmaps hold at most 512 MiB, so an image of 2^32 x granularity bytes. */
-    static final long BYTES_PER_GRANULARITY = 1L << 32;
+    /** Issue 2: the virtual size is at most 512 MiB x granularity. */
+    static final long BYTES_PER_GRANULARITY = 512L << 20;
 
     private final Set<String> names = new HashSet<>();
     private final Set<String> files = new HashSet<>();
