@@ -70,9 +70,6 @@ public final class ProtocolFilename {
 
     private static final Map<String, Protocol> BY_NAME = new HashMap<>();
     private static final Map<String, Protocol> BY_DRIVER = new HashMap<>();
-    /** Protocols of QEMU 7.2 whose drivers qbmc does not know (gluster, nfs, vvfat). */
-    private static final Map<String, String> NOT_KNOWN = Map.of("gluster", "gluster", "gluster+tcp", "gluster",
-            "gluster+unix", "gluster", "gluster+rdma", "gluster", "nfs", "nfs", "fat", "vvfat");
 
     static {
         protocol("file", "file", stripPrefix("file:"), true);
@@ -93,6 +90,12 @@ public final class ProtocolFilename {
         protocol("blkdebug", "blkdebug", ProtocolFilename::blkdebug, false);
         protocol("blkverify", "blkverify", ProtocolFilename::blkverify, false);
         protocol("nvme", "nvme", ProtocolFilename::nvme, false);
+        protocol("fat", "vvfat", ProtocolFilename::vvfat, false);
+        // gluster has no bdrv_parse_filename: qemu_gluster_open reads the URI from "filename" itself
+        for (String gluster : new String[] {"gluster", "gluster+tcp", "gluster+unix", "gluster+rdma"}) {
+            protocol(gluster, "gluster", (f, explicit, out) -> { }, true);
+        }
+        protocol("nfs", "nfs", ProtocolFilename::nfs, false);
     }
 
     private static void protocol(String name, String driver, Parser parser, boolean needsFilename) {
@@ -156,16 +159,9 @@ public final class ProtocolFilename {
             String name = filename.substring(0, Math.min(filename.indexOf(':'), MAX_PROTOCOL));
             p = BY_NAME.get(name);
             if (p == null) {
-                String qemuDriver = NOT_KNOWN.get(name);
-                if (qemuDriver != null) {
-                    diags.report(Code.UNKNOWN_DRIVER, arg.valueSpan(), "qbmc does not know the driver '" + qemuDriver
-                            + "' that QEMU opens for '" + name + ":' filenames",
-                            "docs/options.md lists the drivers qbmc knows");
-                } else {
-                    diags.report(Code.PROTOCOL_FILENAME, arg.valueSpan(), "Unknown protocol '" + name + "'",
-                            "a ':' before any '/' makes the start of a filename a protocol name; write ./" + filename
-                                    + " for a file of that name");
-                }
+                diags.report(Code.PROTOCOL_FILENAME, arg.valueSpan(), "Unknown protocol '" + name + "'",
+                        "a ':' before any '/' makes the start of a filename a protocol name; write ./" + filename
+                                + " for a file of that name");
                 return null;
             }
         } else {
@@ -251,6 +247,7 @@ public final class ProtocolFilename {
             case "blkverify" -> "blkverify:RAW:IMAGE";
             case "null-co", "null-aio" -> "the filename of this driver is exactly " + p.name() + "://";
             case "nvme" -> "nvme://PCI-ADDRESS/NAMESPACE";
+            case "nfs" -> "nfs://HOST/PATH[?uid=N&gid=N&tcp-syn-cnt=N&readahead=N&pagecache=N&debug=N]";
             default -> null;
         };
     }
@@ -481,6 +478,69 @@ public final class ProtocolFilename {
             i++;
         }
         return i > digits && (i == h.length() || h.charAt(i) == ',');
+    }
+
+    /**
+     * block/vvfat.c vvfat_parse_filename: fat:[floppy:][12|16|32:][rw:]DIR. The flags are found
+     * anywhere in the name and every one is put, overriding explicit options.
+     */
+    private static void vvfat(String f, Set<String> explicit, Parsed out) {
+        String fatType = f.contains(":32:") ? "32" : f.contains(":16:") ? "16" : f.contains(":12:") ? "12" : "0";
+        int last = f.lastIndexOf(':');
+        int start = last + 1;
+        // a DOS drive name (fat:c:\\dir) keeps its letter
+        if (last >= 2 && f.charAt(last - 2) == ':' && Character.isLetter(f.charAt(last - 1))
+                && f.charAt(last - 1) < 0x80) {
+            start = last - 1;
+        }
+        out.put.put("dir", new Part(f.substring(start), start, f.length()));
+        out.put.put("fat-type", Part.computed(fatType));
+        out.put.put("floppy", Part.computed(f.contains(":floppy:") ? "on" : "off"));
+        out.put.put("rw", Part.computed(f.contains(":rw:") ? "on" : "off"));
+    }
+
+    /** block/nfs.c nfs_parse_uri: nfs://HOST/PATH[?uid=..&gid=..&tcp-syn-cnt=..&readahead=..&pagecache=..&debug=..]. */
+    private static void nfs(String f, Set<String> explicit, Parsed out) {
+        Uri uri = Uri.parse(f);
+        if (uri == null) {
+            out.error = "Invalid URI specified";
+            return;
+        }
+        if (!"nfs".equals(uri.scheme)) {
+            out.error = "URI scheme must be 'nfs'";
+            return;
+        }
+        if (uri.server == null) {
+            out.error = "missing hostname in URI";
+            return;
+        }
+        if (uri.path == null) {
+            out.error = "missing file path in URI";
+            return;
+        }
+        Map<String, String> names = Map.of("uid", "user", "gid", "group", "tcp-syn-cnt", "tcp-syn-count",
+                "readahead", "readahead-size", "pagecache", "page-cache-size", "debug", "debug");
+        Map<String, Part> params = new LinkedHashMap<>();
+        for (Uri.Param p : Uri.queryParams(uri.query)) {
+            if (p.value() == null) {
+                out.error = "Value for NFS parameter expected: " + p.name();
+                return;
+            }
+            if (!p.value().matches("(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)")) {
+                out.error = "Illegal value for NFS parameter: " + p.name();
+                return;
+            }
+            String name = names.get(p.name());
+            if (name == null) {
+                out.error = "Unknown NFS parameter name: " + p.name();
+                return;
+            }
+            params.put(name, Part.computed(p.value()));
+        }
+        out.put.put("server.host", Part.computed(uri.server));
+        out.put.put("server.type", Part.computed("inet"));
+        out.put.put("path", Part.computed(uri.path));
+        out.put.putAll(params);
     }
 
     /** block/ssh.c ssh_parse_filename and parse_uri. */

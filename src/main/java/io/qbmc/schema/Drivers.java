@@ -129,6 +129,7 @@ public final class Drivers {
         protocol("null-aio", "Discards writes, reads nothing: an AIO-based null device.", nullOpts);
 
         OtherDrivers.declare();
+        FormatDrivers.declare();
     }
 
     private Drivers() {

@@ -67,6 +67,11 @@ final class OtherDrivers {
     private OtherDrivers() {
     }
 
+    /** SocketAddress, shared with gluster's server list. */
+    static OptionType socketAddress() {
+        return SOCKET_ADDRESS;
+    }
+
     private static java.util.Map<String, java.util.List<OptionSpec>> orderedVariants(Object... pairs) {
         java.util.Map<String, java.util.List<OptionSpec>> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

@@ -164,9 +164,24 @@ record Canonical(String driver, Map<String, Object> entries) {
                 String test = childPlain("test");
                 return raw != null && test != null ? "blkverify:" + raw + ":" + test : null;
             }
+            case "copy-before-write":
+            case "snapshot-access":
+                // their refresh_filename copies the file child's name (block/copy-before-write.c,
+                // block/snapshot-access.c), so QEMU prints it although they are filters
+                return childPlain("file");
             case "raw":
             case "qcow2":
-            case "luks": {
+            case "luks":
+            case "vmdk":
+            case "qcow":
+            case "qed":
+            case "vdi":
+            case "vhdx":
+            case "vpc":
+            case "parallels":
+            case "dmg":
+            case "bochs":
+            case "cloop": {
                 // format drivers (is_filter false); the primary child must be a protocol node
                 if (!onlyKeys(Set.of("file")) || !(entries.get("file") instanceof Canonical f)) {
                     return null;

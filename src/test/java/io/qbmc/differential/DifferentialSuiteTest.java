@@ -34,7 +34,8 @@ class DifferentialSuiteTest {
         Set<String> drivers = corpus.stream().map(Spec::driver).collect(Collectors.toSet());
         for (String d : List.of("file", "host_device", "host_cdrom", "raw", "qcow2", "luks", "quorum", "null-co",
                 "null-aio", "blkdebug", "blkverify", "throttle", "copy-on-read", "nbd", "rbd", "iscsi", "ssh", "http",
-                "https", "nvme")) {
+                "https", "nvme", "vmdk", "qcow", "qed", "vdi", "vhdx", "vpc", "parallels", "blklogwrites", "preallocate", "compress",
+                "copy-before-write", "replication", "snapshot-access", "vvfat")) {
             assertTrue(drivers.contains(d), "no spec for driver " + d);
         }
         long json = corpus.stream().filter(Spec::json).count();

@@ -33,6 +33,15 @@ record Workspace(Path dir) {
     /** A character device: host_device and host_cdrom refuse regular files, so they open this. */
     static final String DEVICE = "/dev/null";
 
+    /** One small image per format qemu-img can create, named by its driver. */
+    static final List<String> FORMAT_IMAGES = List.of("vmdk", "qcow", "qed", "vdi", "vhdx", "vpc", "parallels");
+    /** A directory vvfat exposes. */
+    static final String FAT_DIR = "fatdir";
+
+    static String image(String format) {
+        return "t." + format;
+    }
+
     static final List<String> RAW_FILES = List.of(RAW_A, RAW_B, RAW_C, COMMA, SPACE, UNICODE, ACCENTED);
     static final int IMAGE_BYTES = 1024 * 1024;
 
@@ -48,6 +57,10 @@ record Workspace(Path dir) {
         WorkspaceImages.qemuImg(dir, qemuImg, "create", "-q", "-f", "qcow2", QCOW2, "1M");
         WorkspaceImages.luks(dir, qemuImg, LUKS, SECRET);
         Files.writeString(dir.resolve(EMPTY_CONFIG), "");
+        for (String format : FORMAT_IMAGES) {
+            WorkspaceImages.qemuImg(dir, qemuImg, "create", "-q", "-f", format, image(format), "1M");
+        }
+        Files.createDirectories(dir.resolve(FAT_DIR));
         return ws;
     }
 
