@@ -162,4 +162,25 @@ class RuntimeCommandsTest {
             assertTrue(ok("bitmap", "info", "-U", qbm).out().contains("daily"));
         }
     }
+
+    @Test
+    void compileForceOverAStackSomeoneHasOpenIsRefusedAndReplacesNothing() throws Exception {
+        Path bitmap = dir.resolve("daily.bitmap");
+        Object inode = Files.getAttribute(bitmap, "unix:ino");
+        Object descriptorInode = Files.getAttribute(Path.of(qbm), "unix:ino");
+        for (String mode : new String[] {"write", "read"}) {
+            try (ChildJvm child = ChildJvm.start(io.qbmc.runtime.fault.Holder.class, qbm, mode)) {
+                assertEquals("open", child.readLine());
+                Cli.Run r = fails(1, "compile", "@" + dir.resolve("stack.conf"), "--out", dir.toString(), "--force");
+                assertEquals("error[QBMC-E053]: Cannot compile over '" + dir.resolve("disk.img") + "': another process has"
+                        + " it open for " + (mode.equals("write") ? "writing" : "reading") + "\n  = hint: stop the process"
+                        + " that has the stack open first; replacing a file under it would lose what it writes\n", r.err());
+            }
+            // the writer's bitmap file and descriptor are still the ones on disk
+            assertEquals(inode, Files.getAttribute(bitmap, "unix:ino"));
+            assertEquals(descriptorInode, Files.getAttribute(Path.of(qbm), "unix:ino"));
+        }
+        ok("compile", "@" + dir.resolve("stack.conf"), "--out", dir.toString(), "--force");
+        assertFalse(inode.equals(Files.getAttribute(bitmap, "unix:ino")));
+    }
 }
