@@ -2,7 +2,9 @@ package io.qbmc.backup;
 
 import io.qbmc.diag.Code;
 import io.qbmc.qbm.AtomicFiles;
+import io.qbmc.runtime.OpenFiles;
 import io.qbmc.runtime.StackException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -53,7 +55,9 @@ public final class Restore {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         progress.start("restore", total);
-        try {
+        // a writer of the old image would go on writing a file that no longer has its name: wait for
+        // nobody to have it open, and keep it that way until the new image has taken the name
+        try (Closeable lock = force ? OpenFiles.lockForReplace("restore over", target) : null) {
             AtomicFiles.write(target, force, tmp -> {
                 try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                     if (size > 0) {

@@ -183,4 +183,24 @@ class RuntimeCommandsTest {
         ok("compile", "@" + dir.resolve("stack.conf"), "--out", dir.toString(), "--force");
         assertFalse(inode.equals(Files.getAttribute(bitmap, "unix:ino")));
     }
+
+    @Test
+    void restoreForceOntoAnImageSomeoneHasOpenIsRefusedAndReplacesNothing() throws Exception {
+        String chain = dir.resolve("chain").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", chain, "--full");
+        Path img = dir.resolve("disk.img");
+        Object inode = Files.getAttribute(img, "unix:ino");
+        for (String mode : new String[] {"write", "read"}) {
+            try (ChildJvm child = ChildJvm.start(io.qbmc.runtime.fault.Holder.class, qbm, mode)) {
+                assertEquals("open", child.readLine());
+                Cli.Run r = fails(1, "restore", chain, "--to", img.toString(), "--force");
+                assertEquals("error[QBMC-E053]: Cannot restore over '" + img + "': another process has it open for "
+                        + (mode.equals("write") ? "writing" : "reading") + "\n  = hint: stop the process that has the"
+                        + " stack open first; replacing a file under it would lose what it writes\n", r.err());
+            }
+            assertEquals(inode, Files.getAttribute(img, "unix:ino"));
+        }
+        ok("restore", chain, "--to", img.toString(), "--force");
+        assertFalse(inode.equals(Files.getAttribute(img, "unix:ino")));
+    }
 }
