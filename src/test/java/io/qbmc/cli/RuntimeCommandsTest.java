@@ -203,4 +203,21 @@ class RuntimeCommandsTest {
         ok("restore", chain, "--to", img.toString(), "--force");
         assertFalse(inode.equals(Files.getAttribute(img, "unix:ino")));
     }
+
+    @Test
+    void restoreNamesTheTargetWhenItsFolderIsMissingOrUnwritable() throws Exception {
+        String chain = dir.resolve("chain").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", chain, "--full");
+        Path missing = dir.resolve("missing");
+        assertEquals("error[QBMC-E050]: Cannot restore to " + missing.resolve("x.img") + ": the folder " + missing
+                + " does not exist\n  = hint: restore into an existing folder, or create it first\n",
+                fails(1, "restore", chain, "--to", missing.resolve("x.img").toString()).err());
+        assertFalse(Files.exists(missing));
+        // a folder that takes no new files (Linux's /proc): the message names the target, not a temporary file
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            assertEquals("error[QBMC-E050]: Cannot write /proc/j.img: cannot create a file in /proc (no such file or"
+                    + " directory)\n  = hint: restore into a folder where this user can create files\n",
+                    fails(1, "restore", chain, "--to", "/proc/j.img").err());
+        }
+    }
 }
