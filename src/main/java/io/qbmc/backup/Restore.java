@@ -2,12 +2,17 @@ package io.qbmc.backup;
 
 import io.qbmc.diag.Code;
 import io.qbmc.qbm.AtomicFiles;
+import io.qbmc.runtime.OpenFiles;
 import io.qbmc.runtime.StackException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -51,9 +56,16 @@ public final class Restore {
         }
         long size = last.manifest().size();
         Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        // a mistyped folder must not quietly become a new tree of folders
+        if (!Files.isDirectory(parent)) {
+            throw new StackException(Code.FILE_ACCESS, "Cannot restore to " + target + ": " + (Files.exists(parent)
+                    ? parent + " is not a folder" : "the folder " + parent + " does not exist"),
+                    "restore into an existing folder, or create it first");
+        }
         progress.start("restore", total);
-        try {
+        // a writer of the old image would go on writing a file that no longer has its name: wait for
+        // nobody to have it open, and keep it that way until the new image has taken the name
+        try (Closeable lock = force ? OpenFiles.lockForReplace("restore over", target) : null) {
             AtomicFiles.write(target, force, tmp -> {
                 try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                     if (size > 0) {
@@ -68,10 +80,37 @@ public final class Restore {
         } catch (FileAlreadyExistsException e) {
             throw new StackException(Code.WOULD_OVERWRITE, target + " appeared while restoring; nothing was replaced",
                     "restore to a new file, or pass --force");
+        } catch (FileSystemException e) {
+            if (!isTemporary(e.getFile(), parent, target)) {
+                throw e;
+            }
+            // the temporary file is an implementation detail: the user named the target
+            throw new StackException(Code.FILE_ACCESS, "Cannot write " + target + ": cannot create a file in " + parent
+                    + " (" + reason(e) + ")", "restore into a folder where this user can create files");
         } finally {
             progress.finish();
         }
         return new Result(last, size, total);
+    }
+
+    private static boolean isTemporary(String file, Path parent, Path target) {
+        if (file == null) {
+            return false;
+        }
+        Path p = Path.of(file);
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        return parent.equals(p.toAbsolutePath().getParent()) && name.startsWith("." + target.getFileName() + ".")
+                && name.endsWith(".tmp");
+    }
+
+    private static String reason(FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
     }
 
     /** Copies a link's extents, hashing as it goes; a mismatch stops the restore before the rename. */

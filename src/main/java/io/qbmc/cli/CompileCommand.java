@@ -6,12 +6,18 @@ import io.qbmc.compile.CompileResult;
 import io.qbmc.diag.Diagnostic;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.files.StackFiles;
+import io.qbmc.qbm.DescriptorReader;
 import io.qbmc.report.HumanRenderer;
+import io.qbmc.runtime.OpenFiles;
+import io.qbmc.runtime.StackException;
 import io.qbmc.source.Source;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -80,8 +86,14 @@ final class CompileCommand implements Callable<Integer> {
             err.flush();
             return Main.INVALID;
         }
-        try {
+        try (Closeable lock = lockReplaced(plan)) {
             StackFiles.write(plan, force);
+        } catch (StackException e) {
+            for (Diagnostic d : e.diagnostics()) {
+                err.print(HumanRenderer.render(d));
+            }
+            err.flush();
+            return Main.INVALID;
         } catch (FileAlreadyExistsException e) {
             err.println("qbmc: " + e.getFile() + " appeared while compiling; nothing was replaced (use --force)");
             err.flush();
@@ -103,6 +115,56 @@ final class CompileCommand implements Callable<Integer> {
     static boolean isPlainName(String name) {
         return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
                 && name.indexOf(java.io.File.separatorChar) < 0 && name.indexOf('\0') < 0;
+    }
+
+    /**
+     * A writer of the stack would go on updating the bitmap files and descriptor that compile
+     * unlinks, and its acknowledged writes would be missing from the new bitmaps. So when compile
+     * replaces files, it holds the replace locks on the existing descriptor and on the images the old
+     * and the new descriptor name (a stack given as options locks only its image) until its renames
+     * are done, and is refused while anyone has the stack open.
+     */
+    private static Closeable lockReplaced(StackFiles.Plan plan) throws IOException {
+        Path descriptor = plan.descriptorPath();
+        boolean replaces = Files.exists(descriptor);
+        for (StackFiles.BitmapFile f : plan.bitmaps()) {
+            replaces |= Files.exists(f.path());
+        }
+        if (!replaces) {
+            return () -> { };
+        }
+        // read before locking: closing any descriptor of a locked file drops this process's locks on it
+        Path oldImage = Files.isRegularFile(descriptor) ? imageOf(descriptor, readSmall(descriptor)) : null;
+        Path newImage = imageOf(descriptor, plan.descriptorText());
+        return OpenFiles.lockForReplace("compile over", newImage, oldImage, descriptor);
+    }
+
+    private static String readSmall(Path file) {
+        try {
+            if (Files.size(file) > io.qbmc.compile.Compiler.DEFAULT_MAX_INPUT) {
+                return null;
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            // not a descriptor we can read: it names no image to lock, the descriptor itself is still locked
+            return null;
+        }
+    }
+
+    private static Path imageOf(Path descriptor, String text) {
+        if (text == null) {
+            return null;
+        }
+        DescriptorReader.Located d = DescriptorReader.read(new Source(descriptor.toString(), text, descriptor),
+                new Diagnostics());
+        if (d == null) {
+            return null;
+        }
+        try {
+            return descriptor.toAbsolutePath().getParent().resolve(d.descriptor().image().file());
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static String defaultName(Source source, CompileResult r) {

@@ -35,7 +35,7 @@ final class IoCommand extends RuntimeCommand {
             description = "The byte to write (default 0xcd), or to expect when reading.")
     String pattern;
 
-    @Option(names = {"-U", "--force-share"}, description = "read: without locks while another process writes.")
+    @Option(names = {"-U", "--force-share"}, description = "read: take no locks at all (readers need none to read beside a writer).")
     boolean forceShare;
 
     @Option(names = "--abort", description = "write: exit without closing the stack, as if killed (exit status 137).")

@@ -14,7 +14,7 @@ final class ReadStackMixin {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human", description = "human (default) or json.")
     String format;
 
-    @Option(names = {"-U", "--force-share"}, description = "Read without locks while another process writes.")
+    @Option(names = {"-U", "--force-share"}, description = "Take no locks at all (readers need none to read beside a writer).")
     boolean forceShare;
 
     /** Called before {@link #open}: a bad --format is a usage error, reported before anything is read. */

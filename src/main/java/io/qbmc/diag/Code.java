@@ -160,8 +160,9 @@ public enum Code {
             "The runtime opens a qbm filter (or raw over one) whose image is raw over a file or host device, "
                     + "with every bitmap in a plain file, and writes only when nothing says read-only=on."),
     STACK_LOCKED("QBMC-E053", Severity.ERROR, "stack is locked by another opener",
-            "One writer at a time, as QEMU's image locking does: a writer holds exclusive locks on the image and "
-                    + "the descriptor, readers hold shared ones. Readers may pass -U (--force-share) to read anyway."),
+            "One writer at a time, as QEMU's image locking does: a writer holds an exclusive lock on the image's and "
+                    + "the descriptor's write byte; readers open alongside it. Replacing files (compile --force, restore "
+                    + "--force) waits until nobody has them open. -U (--force-share) reads without locks."),
     NEEDS_DESCRIPTOR("QBMC-E054", Severity.ERROR, "operation needs a QBM descriptor",
             "Persistent bitmap state (the in-use flag, the list of bitmaps) lives in the descriptor. A stack given "
                     + "as options has none, so it cannot be written in deferred mode nor have bitmaps added or removed."),

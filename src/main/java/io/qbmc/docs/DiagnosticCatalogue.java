@@ -172,7 +172,7 @@ public final class DiagnosticCatalogue {
         put(Code.STACK_NOT_RUNNABLE, new Example("io STACK read 0 512", Dialect.IMAGE_OPTS, FILE, null,
                 Map.of("disk.img", ""), "Open a qbm stack: a descriptor (qbmc compile writes one) or driver=qbm,..."));
         put(Code.STACK_LOCKED, runtime("io STACK write 0 512 " + RuntimeExamples.HELD,
-                "Wait until the other writer closes the stack; readers can pass -U to read anyway."));
+                "Wait until the other writer closes the stack, or only read it; to replace files, stop every process that has them open."));
         put(Code.NEEDS_DESCRIPTOR, new Example("bitmap --add STACK weekly", Dialect.IMAGE_OPTS,
                 String.format(QBM, "daily", "64k", "daily.bitmap", ""), null, Map.of(),
                 "Compile a descriptor (qbmc compile INPUT --out DIR) and pass DIR/NAME.qbm as STACK."));

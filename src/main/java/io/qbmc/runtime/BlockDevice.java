@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  *
- * <p>Writers hold exclusive locks on the image and the descriptor, readers shared ones. Reads may
+ * <p>A writer keeps out a second writer, readers open alongside it ({@link OpenFiles}). Reads may
  * run concurrently; writes, flushes and backup copies take one lock.
  */
 public final class BlockDevice implements Closeable {

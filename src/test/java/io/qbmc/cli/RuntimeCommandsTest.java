@@ -155,8 +155,69 @@ class RuntimeCommandsTest {
             assertEquals("error[QBMC-E053]: Cannot open '" + dir.resolve("disk.img") + "' for writing: another process"
                     + " has it open for writing\n  = hint: only one writer at a time, as QEMU's image locking does; stop"
                     + " the other process first\n", r.err());
-            fails(1, "bitmap", "info", qbm);
-            assertTrue(ok("bitmap", "info", "-U", qbm).out().contains("consistent"));
+            // read-only opens work alongside the writer
+            assertTrue(ok("bitmap", "info", qbm).out().contains("daily"));
+            assertEquals("[]\n", ok("bitmap", "extents", qbm, "--bitmap", "daily", "--format", "json").out());
+            assertEquals("read 1/1 bytes at offset 0\n", ok("io", qbm, "read", "-P", "0", "0", "1").out());
+            assertTrue(ok("bitmap", "info", "-U", qbm).out().contains("daily"));
+        }
+    }
+
+    @Test
+    void compileForceOverAStackSomeoneHasOpenIsRefusedAndReplacesNothing() throws Exception {
+        Path bitmap = dir.resolve("daily.bitmap");
+        Object inode = Files.getAttribute(bitmap, "unix:ino");
+        Object descriptorInode = Files.getAttribute(Path.of(qbm), "unix:ino");
+        for (String mode : new String[] {"write", "read"}) {
+            try (ChildJvm child = ChildJvm.start(io.qbmc.runtime.fault.Holder.class, qbm, mode)) {
+                assertEquals("open", child.readLine());
+                Cli.Run r = fails(1, "compile", "@" + dir.resolve("stack.conf"), "--out", dir.toString(), "--force");
+                assertEquals("error[QBMC-E053]: Cannot compile over '" + dir.resolve("disk.img") + "': another process has"
+                        + " it open for " + (mode.equals("write") ? "writing" : "reading") + "\n  = hint: stop the process"
+                        + " that has the stack open first; replacing a file under it would lose what it writes\n", r.err());
+            }
+            // the writer's bitmap file and descriptor are still the ones on disk
+            assertEquals(inode, Files.getAttribute(bitmap, "unix:ino"));
+            assertEquals(descriptorInode, Files.getAttribute(Path.of(qbm), "unix:ino"));
+        }
+        ok("compile", "@" + dir.resolve("stack.conf"), "--out", dir.toString(), "--force");
+        assertFalse(inode.equals(Files.getAttribute(bitmap, "unix:ino")));
+    }
+
+    @Test
+    void restoreForceOntoAnImageSomeoneHasOpenIsRefusedAndReplacesNothing() throws Exception {
+        String chain = dir.resolve("chain").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", chain, "--full");
+        Path img = dir.resolve("disk.img");
+        Object inode = Files.getAttribute(img, "unix:ino");
+        for (String mode : new String[] {"write", "read"}) {
+            try (ChildJvm child = ChildJvm.start(io.qbmc.runtime.fault.Holder.class, qbm, mode)) {
+                assertEquals("open", child.readLine());
+                Cli.Run r = fails(1, "restore", chain, "--to", img.toString(), "--force");
+                assertEquals("error[QBMC-E053]: Cannot restore over '" + img + "': another process has it open for "
+                        + (mode.equals("write") ? "writing" : "reading") + "\n  = hint: stop the process that has the"
+                        + " stack open first; replacing a file under it would lose what it writes\n", r.err());
+            }
+            assertEquals(inode, Files.getAttribute(img, "unix:ino"));
+        }
+        ok("restore", chain, "--to", img.toString(), "--force");
+        assertFalse(inode.equals(Files.getAttribute(img, "unix:ino")));
+    }
+
+    @Test
+    void restoreNamesTheTargetWhenItsFolderIsMissingOrUnwritable() throws Exception {
+        String chain = dir.resolve("chain").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", chain, "--full");
+        Path missing = dir.resolve("missing");
+        assertEquals("error[QBMC-E050]: Cannot restore to " + missing.resolve("x.img") + ": the folder " + missing
+                + " does not exist\n  = hint: restore into an existing folder, or create it first\n",
+                fails(1, "restore", chain, "--to", missing.resolve("x.img").toString()).err());
+        assertFalse(Files.exists(missing));
+        // a folder that takes no new files (Linux's /proc): the message names the target, not a temporary file
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            assertEquals("error[QBMC-E050]: Cannot write /proc/j.img: cannot create a file in /proc (no such file or"
+                    + " directory)\n  = hint: restore into a folder where this user can create files\n",
+                    fails(1, "restore", chain, "--to", "/proc/j.img").err());
         }
     }
 }
