@@ -141,6 +141,38 @@ class RuntimeCommandsTest {
         assertTrue(invalid.err().contains("error[QBMC-E012]"), invalid::toString);
     }
 
+    /** A -blockdev set joins its nodes by node-name; the runtime and --check-files follow those references. */
+    @Test
+    void aBlockdevSetAndACommandLineOpenLikeTheSameTree() throws IOException {
+        ok("io", qbm, "write", "-P", "0x5a", "1M", "4k");
+        String set = ok("translate", "@" + qbm, "--to", "blockdev").out().strip();
+        Path bd = dir.resolve("bd.json");
+        Files.writeString(bd, set + "\n");
+        StringBuilder line = new StringBuilder("qemu-system-x86_64");
+        for (com.fasterxml.jackson.databind.JsonNode n : new com.fasterxml.jackson.databind.ObjectMapper().readTree(set)) {
+            line.append(" -blockdev '").append(n.toString()).append('\'');
+        }
+        Path cmd = dir.resolve("cmd.txt");
+        Files.writeString(cmd, line + "\n");
+        for (Path stack : java.util.List.of(bd, cmd)) {
+            assertEquals("read 4096/4096 bytes at offset 1048576\n",
+                    ok("io", "@" + stack, "read", "-P", "0x5a", "1M", "4k").out(), stack::toString);
+            Cli.Run v = Cli.run("validate", "--check-files", "@" + stack);
+            assertEquals(0, v.exit(), v::toString);
+            assertFalse(v.out().contains("E046") || v.err().contains("E046"), v::toString);
+        }
+        // and what --check-files finds in the files is found through the references too
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("daily.bitmap").toFile(), "rw")) {
+            f.setLength(f.length() + 1);
+        }
+        Cli.Run v = Cli.run("validate", "--check-files", "@" + bd);
+        assertEquals(1, v.exit(), v::toString);
+        assertTrue((v.out() + v.err()).contains("Bitmap file '" + dir.resolve("daily.bitmap") + "' has 129 bytes"),
+                v::toString);
+        Cli.Run io = fails(1, "io", "@" + cmd, "read", "0", "1");
+        assertTrue(io.err().contains("has 129 bytes"), io::toString);
+    }
+
     @Test
     void aStackThatIsNotThereIsThree() {
         Cli.Run r = fails(3, "bitmap", "info", dir.resolve("missing.qbm").toString());
