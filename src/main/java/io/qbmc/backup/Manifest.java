@@ -108,7 +108,10 @@ public record Manifest(String chain, int link, Kind kind, Integer parent, String
         try {
             o = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw invalid(where, "is not valid JSON: " + e.getOriginalMessage());
+            var at = e.getLocation();
+            throw invalid(where, "is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                    + io.qbmc.qbm.LocatedJson.message(e));
         }
         if (o == null || !o.isObject()) {
             throw invalid(where, "is not a JSON object");

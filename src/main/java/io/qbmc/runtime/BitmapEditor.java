@@ -159,6 +159,14 @@ public final class BitmapEditor {
             throw new StackException(Code.SHARED_FILE, "'" + p + "' is already a file of this stack",
                     "name the bitmap file differently");
         }
+        Path parent = p.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            // checked with the other actions, before anything is written; else the failure would name
+            // the hidden temporary file the atomic write goes through
+            throw new StackException(Code.FILE_ACCESS, "Cannot create bitmap file " + p + ": the folder " + parent
+                    + (Files.exists(parent) ? " is not a folder" : " does not exist"),
+                    "create the folder first, or give --file a path in an existing folder");
+        }
         if (Files.exists(p) && !force && !removed.contains(p)) {
             throw new StackException(Code.WOULD_OVERWRITE, "Bitmap file " + p + " exists",
                     "use --force to replace it, or choose another bitmap name");

@@ -128,7 +128,8 @@ class RuntimeCommandsTest {
 
     @Test
     void refusalsAreOneWithADiagnostic() {
-        assertEquals("error[QBMC-E060]: Pattern verification failed at offset 0, 512 bytes: found 0x00, expected 0x01\n",
+        assertEquals("error[QBMC-E060]: Pattern verification failed: the first differing byte is at offset 0: found"
+                + " 0x00, expected 0x01 (request: 512 bytes at offset 0)\n",
                 fails(1, "io", qbm, "read", "-P", "1", "0", "512").err());
         assertTrue(fails(1, "io", qbm, "write", "64M", "1").err().startsWith("error[QBMC-E061]: Request [67108864,"
                 + " 67108865) lies beyond the end of the image (67108864 bytes)"));
@@ -171,6 +172,46 @@ class RuntimeCommandsTest {
                 v::toString);
         Cli.Run io = fails(1, "io", "@" + cmd, "read", "0", "1");
         assertTrue(io.err().contains("has 129 bytes"), io::toString);
+    }
+
+    @Test
+    void aPatternMismatchNamesTheFirstDifferingByteAndTheRequest() {
+        ok("io", qbm, "write", "-P", "0xab", "1M", "128k");
+        assertEquals("error[QBMC-E060]: Pattern verification failed: the first differing byte is at offset 1179648:"
+                + " found 0x00, expected 0xab (request: 132096 bytes at offset 1048576)\n",
+                fails(1, "io", qbm, "read", "-P", "0xab", "1M", "129k").err());
+    }
+
+    @Test
+    void aBitmapFileInAMissingFolderIsSaidSo() throws IOException {
+        String before = Files.readString(Path.of(qbm));
+        Cli.Run r = fails(1, "bitmap", "--add", "x", "--file", "sub/dir/x.bitmap", qbm);
+        assertEquals("error[QBMC-E050]: Cannot create bitmap file " + dir.resolve("sub/dir/x.bitmap") + ": the folder "
+                + dir.resolve("sub/dir") + " does not exist\n  = hint: create the folder first, or give --file a path"
+                + " in an existing folder\n", r.err());
+        assertEquals(before, Files.readString(Path.of(qbm)), "nothing is written");
+        Files.writeString(dir.resolve("sub"), "");
+        assertTrue(fails(1, "bitmap", "--add", "x", "--file", "sub/x.bitmap", qbm).err()
+                .contains("the folder " + dir.resolve("sub") + " is not a folder"));
+    }
+
+    @Test
+    void aMalformedDescriptorIsPlacedInOurOwnWords() throws IOException {
+        Path bad = dir.resolve("bad.qbm");
+        Files.writeString(bad, "{\"QBM\": {\n");
+        Cli.Run r = fails(1, "bitmap", "info", bad.toString());
+        assertTrue(r.err().contains("error[QBMC-E043]: Malformed JSON: Unexpected end-of-input: expected close marker"
+                + " for Object (start marker at line 1, column 9)\n"), r::toString);
+        assertFalse(r.err().contains("Source:") || r.err().contains("REDACTED"), r::toString);
+    }
+
+    @Test
+    void theNameMayComeBeforeAStackInAnyForm() throws IOException {
+        ok("io", qbm, "write", "-P", "1", "0", "4k");
+        assertEquals("cleared bitmap 'daily'\n", ok("bitmap", "--clear", "daily", "driver=qbm,descriptor=" + qbm).out());
+        ok("io", qbm, "write", "-P", "1", "0", "4k");
+        assertEquals("cleared bitmap 'daily'\n", ok("bitmap", "--clear", "daily", "@" + qbm).out());
+        assertEquals("[]\n", ok("bitmap", "extents", qbm, "--bitmap", "daily", "--format", "json").out());
     }
 
     @Test
