@@ -174,6 +174,30 @@ class RuntimeCommandsTest {
         assertTrue(io.err().contains("has 129 bytes"), io::toString);
     }
 
+    /** The audit's scenario as users ran it: the bitmap cleared after a crash as E047 says, then an incremental. */
+    @Test
+    void anIncrementalIntoAChainWhoseBitmapWasClearedIsRefused() throws Exception {
+        String ch = dir.resolve("ch").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", ch, "--full");
+        ok("io", qbm, "write", "-P", "0xaa", "1M", "4k");
+        try (ChildJvm child = ChildJvm.start(Main.class, "io", qbm, "write", "-P", "0xcc", "2M", "4k", "--abort")) {
+            assertEquals("wrote 4096/4096 bytes at offset 2097152", child.readLine());
+            assertEquals(137, child.process().waitFor());
+        }
+        assertTrue(fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch).err().startsWith("error[QBMC-E047]:"));
+        ok("bitmap", "--clear", "daily", qbm);
+        ok("io", qbm, "write", "-P", "0xbb", "3M", "4k");
+        Cli.Run r = fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch);
+        assertTrue(r.err().startsWith("error[QBMC-E058]: Bitmap 'daily' was cleared, disabled or recreated after link"
+                + " 0000 of the chain in " + ch), r::toString);
+        assertTrue(r.err().contains("hint: start a new chain with --full"), r::toString);
+        assertFalse(Files.exists(dir.resolve("ch/0001")));
+        String ch2 = dir.resolve("ch2").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", ch2, "--full");
+        ok("restore", ch2, "--to", dir.resolve("rr.img").toString());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("disk.img")), Files.readAllBytes(dir.resolve("rr.img")));
+    }
+
     @Test
     void aPatternMismatchNamesTheFirstDifferingByteAndTheRequest() {
         ok("io", qbm, "write", "-P", "0xab", "1M", "128k");
