@@ -185,7 +185,9 @@ class RuntimeCommandsTest {
             assertEquals(137, child.process().waitFor());
         }
         assertTrue(fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch).err().startsWith("error[QBMC-E047]:"));
+        assertTrue(ok("bitmap", "info", qbm, "--format", "json").out().contains("\"generation\":0}"));
         ok("bitmap", "--clear", "daily", qbm);
+        assertTrue(ok("bitmap", "info", qbm, "--format", "json").out().contains("\"generation\":1}"));
         ok("io", qbm, "write", "-P", "0xbb", "3M", "4k");
         Cli.Run r = fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch);
         assertTrue(r.err().startsWith("error[QBMC-E058]: Bitmap 'daily' was cleared, disabled or recreated after link"
