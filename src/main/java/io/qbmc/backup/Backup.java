@@ -66,7 +66,7 @@ public final class Backup {
                 Manifest meta = new Manifest(prev == null ? UUID.randomUUID().toString() : prev.chain(), link,
                         full ? Manifest.Kind.FULL : Manifest.Kind.INCREMENTAL, prev == null ? null : prev.link(),
                         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), device.layout().image().toString(),
-                        device.size(), bitmap, granularity, List.of());
+                        device.size(), bitmap, granularity, s.generation(), List.of());
                 m = writer.finish(meta, extents);
             } catch (IOException | RuntimeException e) {
                 s.abort();
@@ -88,6 +88,19 @@ public final class Backup {
         if (prev.granularity() != info.granularity()) {
             throw new StackException(Code.GRANULARITY_MISMATCH, "The chain in " + dir + " was taken at granularity "
                     + prev.granularity() + "; bitmap '" + info.name() + "' now has " + info.granularity(),
+                    "start a new chain with --full in another folder");
+        }
+        if (!info.enabled()) {
+            throw new StackException(Code.CHAIN_INVALID, "Bitmap '" + info.name() + "' is disabled: the writes made"
+                    + " while it is disabled are not recorded, so an incremental backup would miss them",
+                    "enable it (qbmc bitmap --enable STACK " + info.name() + "), then start a new chain with --full"
+                            + " in another folder");
+        }
+        if (prev.generation() != info.generation()) {
+            throw new StackException(Code.CHAIN_INVALID, "Bitmap '" + info.name() + "' was cleared, disabled or"
+                    + " recreated after link " + Chain.name(prev.link()) + " of the chain in " + dir
+                    + " (bitmap generation " + prev.generation() + " then, " + info.generation() + " now),"
+                    + " so its changes since that link are unknown",
                     "start a new chain with --full in another folder");
         }
         if (prev.size() != device.size()) {

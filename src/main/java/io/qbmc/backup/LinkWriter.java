@@ -154,7 +154,7 @@ final class LinkWriter implements Snapshot.Sink, Closeable {
         }
         Manifest m = new Manifest(withoutExtents.chain(), withoutExtents.link(), withoutExtents.kind(),
                 withoutExtents.parent(), withoutExtents.created(), withoutExtents.image(), withoutExtents.size(),
-                withoutExtents.bitmap(), withoutExtents.granularity(), entries);
+                withoutExtents.bitmap(), withoutExtents.granularity(), withoutExtents.generation(), entries);
         data.close();
         AtomicFiles.write(tmp.resolve(Manifest.FILE), m.toJson().getBytes(StandardCharsets.UTF_8), false);
         AtomicFiles.fsyncDirectory(tmp);

@@ -21,7 +21,7 @@ import java.util.Set;
  * <pre>{@code
  * {"qbmc-backup": 1, "chain": "UUID", "link": 1, "kind": "incremental", "parent": 0,
  *  "created": "2025-01-01T00:00:00Z", "image": {"file": "/abs/disk.img", "size": 67108864},
- *  "bitmap": {"name": "daily", "granularity": 65536}, "data": "data.raw",
+ *  "bitmap": {"name": "daily", "granularity": 65536, "generation": 0}, "data": "data.raw",
  *  "extents": [{"offset": 0, "length": 65536, "sha256": "..."}]}
  * }</pre>
  *
@@ -29,10 +29,12 @@ import java.util.Set;
  * A full link lists the image's non-zero runs (the rest is zero); an incremental link lists the
  * dirty runs, zeros included, since they overwrite what the earlier links hold.
  *
- * @param parent the previous link's number, or null for a full link
+ * @param parent     the previous link's number, or null for a full link
+ * @param generation the bitmap's generation when the link was taken (0 in manifests from before
+ *                   generations): the next incremental link needs the bitmap still at it
  */
 public record Manifest(String chain, int link, Kind kind, Integer parent, String created, String image, long size,
-        String bitmap, long granularity, List<Entry> extents) {
+        String bitmap, long granularity, long generation, List<Entry> extents) {
 
     public static final int FORMAT = 1;
     public static final String FILE = "manifest.json";
@@ -84,6 +86,7 @@ public record Manifest(String chain, int link, Kind kind, Integer parent, String
         ObjectNode bm = o.putObject("bitmap");
         bm.put("name", bitmap);
         bm.put("granularity", granularity);
+        bm.put("generation", generation);
         o.put("data", DATA);
         ArrayNode list = o.putArray("extents");
         for (Entry e : extents) {
@@ -105,7 +108,10 @@ public record Manifest(String chain, int link, Kind kind, Integer parent, String
         try {
             o = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw invalid(where, "is not valid JSON: " + e.getOriginalMessage());
+            var at = e.getLocation();
+            throw invalid(where, "is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                    + io.qbmc.qbm.LocatedJson.message(e));
         }
         if (o == null || !o.isObject()) {
             throw invalid(where, "is not a JSON object");
@@ -145,7 +151,8 @@ public record Manifest(String chain, int link, Kind kind, Integer parent, String
         }
         return new Manifest(text(o, "chain", where), (int) integer(o, "link", where), kind, parent,
                 text(o, "created", where), text(img, "file", where), integer(img, "size", where),
-                text(bm, "name", where), integer(bm, "granularity", where), extents);
+                text(bm, "name", where), integer(bm, "granularity", where),
+                bm.has("generation") ? integer(bm, "generation", where) : 0, extents);
     }
 
     private static long integer(JsonNode o, String field, String where) {

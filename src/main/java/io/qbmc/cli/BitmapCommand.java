@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {BitmapInfoCommand.class, BitmapExtentsCommand.class},
         customSynopsis = {"qbmc bitmap (--add | --remove | --clear | --enable | --disable | --merge SOURCE)... "
                 + "[-g GRANULARITY] [--file FILE] [--force] STACK BITMAP",
-                "       qbmc bitmap (--add | ...)... BITMAP STACK.qbm   (the same, name first)",
+                "       qbmc bitmap (--add | ...)... BITMAP STACK   (the same, name first)",
                 "       qbmc bitmap info STACK [--format human|json] [-U]",
                 "       qbmc bitmap extents STACK --bitmap NAME [--format human|json] [-U]"},
         description = {"Change the bitmaps of a stack, as qemu-img bitmap does: the actions apply to BITMAP in the order"
@@ -75,6 +75,16 @@ final class BitmapCommand extends RuntimeCommand {
         actions.add(new BitmapAction.Merge(source));
     }
 
+    /**
+     * Whether an argument can only be a stack: a descriptor path, @file, stdin, JSON, json:, or
+     * options (a bitmap name may hold '=' too, but then the other argument decides, as a stack).
+     */
+    static boolean looksLikeStack(String arg) {
+        String a = arg.strip();
+        return isDescriptorPath(a) || a.startsWith("@") || a.equals("-") || a.startsWith("{") || a.startsWith("[")
+                || a.startsWith("json:") || a.contains("=");
+    }
+
     @Override
     protected int run(PrintWriter out, PrintWriter err) throws IOException {
         if (actions.isEmpty()) {
@@ -85,9 +95,10 @@ final class BitmapCommand extends RuntimeCommand {
             throw usage("Missing " + (stack == null ? "STACK and BITMAP" : "BITMAP") + ": qbmc bitmap ACTION... STACK"
                     + " BITMAP");
         }
-        if (!isDescriptorPath(stack) && !stack.startsWith("@") && isDescriptorPath(bitmap)) {
-            // "qbmc bitmap --add NAME disk.qbm" is how the action reads aloud (and how the issue wrote it): a name
-            // ending in .qbm after one that does not is unambiguous, so both orders are taken.
+        if (!isDescriptorPath(stack) && !stack.startsWith("@") && isDescriptorPath(bitmap)
+                || !looksLikeStack(stack) && looksLikeStack(bitmap)) {
+            // "qbmc bitmap --add NAME disk.qbm" is how the action reads aloud (and how the issue wrote it): a plain
+            // name before something only a stack looks like is unambiguous, so both orders are taken.
             String name = stack;
             stack = bitmap;
             bitmap = name;

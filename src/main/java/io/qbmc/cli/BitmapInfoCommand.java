@@ -57,7 +57,8 @@ final class BitmapInfoCommand extends RuntimeCommand {
                     .append(",\"granularity\":").append(b.granularity()).append(",\"enabled\":").append(b.enabled())
                     .append(",\"consistent\":").append(b.consistent()).append(",\"dirty-clusters\":")
                     .append(b.dirtyClusters()).append(",\"dirty-bytes\":").append(b.dirtyBytes())
-                    .append(",\"file\":").append(JsonText.quote(b.file().toString())).append('}');
+                    .append(",\"file\":").append(JsonText.quote(b.file().toString()))
+                    .append(",\"generation\":").append(b.generation()).append('}');
         }
         return s.append("]}").toString();
     }

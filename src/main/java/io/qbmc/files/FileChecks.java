@@ -24,6 +24,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 
 /**
  * validate --check-files: what depends on the files themselves, which plain validation leaves
@@ -37,20 +38,23 @@ public final class FileChecks {
     public static void run(BlockGraph graph, Origins origins, List<DescriptorReader.Located> descriptors,
             Diagnostics diags) {
         CheckContext context = new CheckContext(graph, origins, false);
+        // a -blockdev set or command line joins its nodes by node-name: the image and bitmap files
+        // of a qbm node are found through them as through inline children
+        Map<String, BlockNode> named = graph.named();
         for (CheckContext.Visit v : context.visits()) {
             BlockNode n = v.node();
             if (isFileDriver(n.driver()) && n.options().get("filename") instanceof Value.Str f) {
                 exists(n, f.value(), origins, descriptors, diags);
             }
             if (n instanceof RawNode raw) {
-                rawWindow(raw, origins, diags);
+                rawWindow(raw, named, origins, diags);
             }
             if (n instanceof QbmNode qbm) {
-                qbm(qbm, origins, descriptors, diags);
+                qbm(qbm, named, origins, descriptors, diags);
                 distinct(qbm, origins, diags);
             }
             if (n instanceof io.qbmc.graph.Qcow2Node q && q.backing() == null) {
-                backingFileName(q, origins, diags);
+                backingFileName(q, named, origins, diags);
             }
         }
         for (DescriptorReader.Located d : descriptors) {
@@ -101,8 +105,8 @@ public final class FileChecks {
     }
 
     /** raw-format.c raw_apply_options against the file's real size. */
-    private static void rawWindow(RawNode raw, Origins origins, Diagnostics diags) {
-        Path file = ImageSize.fileOf(raw, null);
+    private static void rawWindow(RawNode raw, Map<String, BlockNode> named, Origins origins, Diagnostics diags) {
+        Path file = ImageSize.fileOf(raw, null, named);
         if (file == null || !Files.isRegularFile(file) || (raw.offset() == null && raw.size() == null)) {
             return;
         }
@@ -123,10 +127,10 @@ public final class FileChecks {
         }
     }
 
-    private static void qbm(QbmNode qbm, Origins origins, List<DescriptorReader.Located> descriptors,
-            Diagnostics diags) {
-        Long size = ImageSize.of(qbm, null);
-        Long imageSize = ImageSize.ofImage(qbm, null);
+    private static void qbm(QbmNode qbm, Map<String, BlockNode> named, Origins origins,
+            List<DescriptorReader.Located> descriptors, Diagnostics diags) {
+        Long size = ImageSize.of(qbm, null, named);
+        Long imageSize = ImageSize.ofImage(qbm, null, named);
         if (qbm.size() != null && imageSize != null && !qbm.size().equals(imageSize)) {
             diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has " + qbm.size()
                             + " bytes, but it has " + imageSize,
@@ -139,7 +143,8 @@ public final class FileChecks {
         }
         for (int i = 0; i < qbm.bitmaps().size(); i++) {
             QbmNode.Bitmap b = qbm.bitmaps().get(i);
-            if (!(b.file() instanceof Child.Inline in) || !(in.node().options().get("filename") instanceof Value.Str f)) {
+            BlockNode fileNode = ImageSize.node(b.file(), named);
+            if (fileNode == null || !(fileNode.options().get("filename") instanceof Value.Str f)) {
                 continue;
             }
             Path p = path(f.value());
@@ -147,7 +152,7 @@ public final class FileChecks {
                 // a bitmap stored in a descriptor is reported as that (descriptorDistinct), not by its size
                 continue;
             }
-            Span at = origins.value(in.node(), "filename");
+            Span at = origins.value(fileNode, "filename");
             long expected = BitmapLayout.fileSize(size, b.granularity());
             try {
                 long actual = Files.size(p);
@@ -174,8 +179,9 @@ public final class FileChecks {
      * json: name there is honoured (block.c bdrv_open_backing_file), so it is compiled and its
      * problems are reported in its own text; a plain name must exist beside the image.
      */
-    private static void backingFileName(io.qbmc.graph.Qcow2Node q, Origins origins, Diagnostics diags) {
-        Path image = ImageSize.fileOf(q, null);
+    private static void backingFileName(io.qbmc.graph.Qcow2Node q, Map<String, BlockNode> named, Origins origins,
+            Diagnostics diags) {
+        Path image = ImageSize.fileOf(q, null, named);
         if (image == null || !Files.isRegularFile(image)) {
             return;
         }
@@ -188,7 +194,8 @@ public final class FileChecks {
         if (name == null) {
             return;
         }
-        Span at = q.file() instanceof Child.Inline in ? origins.value(in.node(), "filename") : origins.span(q);
+        BlockNode file = ImageSize.node(q.file(), named);
+        Span at = file != null ? origins.value(file, "filename") : origins.span(q);
         boolean json = name.startsWith("json:");
         if (json || ProtocolFilename.hasProtocol(name)) {
             // bdrv_get_full_backing_filename keeps such a name as it is, and bdrv_open_inherit parses it:

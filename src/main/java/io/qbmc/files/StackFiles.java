@@ -73,7 +73,7 @@ public final class StackFiles {
             checkInside(d.backing().file(), spans.get("backing"), out, allowOutside, diags);
         }
         Long size = ImageSize.of(qbm, out);
-        Long imageSize = ImageSize.ofImage(qbm, out);
+        Long imageSize = ImageSize.ofImage(qbm, out, Map.of());
         if (qbm.size() != null && imageSize != null && !qbm.size().equals(imageSize)) {
             // bitmaps sized for the stated size would not cover the image --check-files reads later
             diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has "

@@ -23,10 +23,43 @@ public record Descriptor(int version, Image image, Image backing, String mode, L
     public record Image(String file, String format, String driver, Long size) {
     }
 
-    /** One bitmap. {@code inUse} is set while a writer has it open; found set, the bitmap is inconsistent. */
-    public record Bitmap(String name, String file, long granularity, String type, boolean enabled, boolean inUse) {
+    /**
+     * One bitmap. {@code inUse} is set while a writer has it open; found set, the bitmap is
+     * inconsistent.
+     *
+     * @param generation changes whenever the bitmap stops being a complete record of the writes
+     *                   since the last backup taken from it (cleared, disabled, enabled, recreated,
+     *                   repaired); a backup link records it, so a chain can tell it may continue
+     */
+    public record Bitmap(String name, String file, long granularity, String type, boolean enabled, boolean inUse,
+            long generation) {
+        /** Largest generation: JSON readers that use doubles still read it exactly. */
+        public static final long MAX_GENERATION = (1L << 53) - 1;
+
+        /** A bitmap of generation 0, the value of descriptors written before generations existed. */
+        public Bitmap(String name, String file, long granularity, String type, boolean enabled, boolean inUse) {
+            this(name, file, granularity, type, enabled, inUse, 0);
+        }
+
         public Bitmap withInUse(boolean value) {
-            return new Bitmap(name, file, granularity, type, enabled, value);
+            return new Bitmap(name, file, granularity, type, enabled, value, generation);
+        }
+
+        public Bitmap withEnabled(boolean value) {
+            return new Bitmap(name, file, granularity, type, value, inUse, generation);
+        }
+
+        public Bitmap withGeneration(long value) {
+            return new Bitmap(name, file, granularity, type, enabled, inUse, value);
+        }
+
+        public long nextGeneration() {
+            return next(generation);
+        }
+
+        /** The generation after g; wraps to 1 rather than run past what JSON keeps exactly. */
+        public static long next(long g) {
+            return g >= MAX_GENERATION || g < 0 ? 1 : g + 1;
         }
     }
 

@@ -186,7 +186,7 @@ public final class DescriptorReader {
             return null;
         }
         Map<String, JsonNode.Member> f = members(o, path,
-                List.of("name", "file", "granularity", "type", "enabled", "in-use"));
+                List.of("name", "file", "granularity", "type", "enabled", "in-use", "generation"));
         String name = keyName;
         if (f.containsKey("name")) {
             name = string(f.get("name"), path + ".name");
@@ -218,10 +218,20 @@ public final class DescriptorReader {
         }
         boolean enabled = !f.containsKey("enabled") || Boolean.TRUE.equals(bool(f.get("enabled"), path + ".enabled"));
         boolean inUse = f.containsKey("in-use") && Boolean.TRUE.equals(bool(f.get("in-use"), path + ".in-use"));
+        long generation = 0;
+        if (f.containsKey("generation")) {
+            Long g = integer(f.get("generation"), path + ".generation");
+            if (g != null && g > Descriptor.Bitmap.MAX_GENERATION) {
+                error(Code.DESCRIPTOR_LAYOUT, f.get("generation").value().span(), "'" + path
+                        + ".generation' must be at most " + Descriptor.Bitmap.MAX_GENERATION, null);
+            } else if (g != null) {
+                generation = g;
+            }
+        }
         if (name == null || file == null || granularity == null) {
             return null;
         }
-        return new Descriptor.Bitmap(name, file, granularity, type, enabled, inUse);
+        return new Descriptor.Bitmap(name, file, granularity, type, enabled, inUse, generation);
     }
 
     private String requiredString(JsonNode.Member m, String path, JsonNode.JObject parent) {

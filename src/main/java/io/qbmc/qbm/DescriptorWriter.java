@@ -31,7 +31,8 @@ public final class DescriptorWriter {
                     .append(", \"granularity\": ").append(b.granularity())
                     .append(", \"type\": ").append(JsonText.quote(b.type()))
                     .append(", \"enabled\": ").append(b.enabled())
-                    .append(", \"in-use\": ").append(b.inUse()).append('}');
+                    .append(", \"in-use\": ").append(b.inUse())
+                    .append(", \"generation\": ").append(b.generation()).append('}');
         }
         out.append(d.bitmaps().isEmpty() ? "]\n" : "\n    ]\n");
         out.append("  }\n}\n");

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /**
  * The virtual size of a qbm stack's image: stated in the configuration (qbm size, raw size,
@@ -23,18 +24,35 @@ public final class ImageSize {
     private ImageSize() {
     }
 
-    /** The size the configuration states, without reading files; null when it does not. */
-    public static Long stated(QbmNode qbm) {
-        return qbm.size() != null ? qbm.size() : stated(qbm.image());
+    /**
+     * The node a child slot holds: inline, or a reference to a top-level node of a -blockdev set or
+     * command line, which named maps by node-name; null when it is neither.
+     */
+    public static BlockNode node(Child c, Map<String, BlockNode> named) {
+        if (c instanceof Child.Inline in) {
+            return in.node();
+        }
+        return c instanceof Child.Ref r ? named.get(r.nodeName()) : null;
     }
 
-    static Long stated(Child c) {
-        if (!(c instanceof Child.Inline in)) {
+    /** The size the configuration states, without reading files; null when it does not. */
+    public static Long stated(QbmNode qbm) {
+        return stated(qbm, Map.of());
+    }
+
+    /** As {@link #stated(QbmNode)}, following references through named. */
+    public static Long stated(QbmNode qbm, Map<String, BlockNode> named) {
+        return qbm.size() != null ? qbm.size() : stated(qbm.image(), named, 0);
+    }
+
+    /** @param depth guards against a reference cycle, which validation reports on its own */
+    static Long stated(Child c, Map<String, BlockNode> named, int depth) {
+        BlockNode n = node(c, named);
+        if (n == null || depth > 64) {
             return null;
         }
-        BlockNode n = in.node();
         if (n instanceof RawNode raw) {
-            return raw.size() != null ? raw.size() : stated(raw.file());
+            return raw.size() != null ? raw.size() : stated(raw.file(), named, depth + 1);
         }
         if (n instanceof GenericNode g && (g.driver().equals("null-co") || g.driver().equals("null-aio"))) {
             return g.options().get("size") instanceof Value.Int i ? i.bits() : 1L << 30;
@@ -48,23 +66,28 @@ public final class ImageSize {
      * @return the size, or null when neither says
      */
     public static Long of(QbmNode qbm, Path base) {
-        Long s = stated(qbm);
-        return s != null ? s : actual(qbm, base);
+        return of(qbm, base, Map.of());
+    }
+
+    /** As {@link #of(QbmNode, Path)}, following references through named. */
+    public static Long of(QbmNode qbm, Path base, Map<String, BlockNode> named) {
+        Long s = stated(qbm, named);
+        return s != null ? s : actual(qbm, base, named);
     }
 
     /** The size the image node gives the guest: a stated raw window, else the file's; ignores qbm's size. */
-    public static Long ofImage(QbmNode qbm, Path base) {
-        Long s = stated(qbm.image());
-        return s != null ? s : actual(qbm, base);
+    public static Long ofImage(QbmNode qbm, Path base, Map<String, BlockNode> named) {
+        Long s = stated(qbm.image(), named, 0);
+        return s != null ? s : actual(qbm, base, named);
     }
 
     /** The size read from the image file alone; null when it cannot be read. */
-    public static Long actual(QbmNode qbm, Path base) {
-        if (!(qbm.image() instanceof Child.Inline in)) {
+    public static Long actual(QbmNode qbm, Path base, Map<String, BlockNode> named) {
+        BlockNode format = node(qbm.image(), named);
+        if (format == null) {
             return null;
         }
-        BlockNode format = in.node();
-        Path file = fileOf(format, base);
+        Path file = fileOf(format, base, named);
         if (file == null || !Files.isRegularFile(file)) {
             return null;
         }
@@ -84,9 +107,14 @@ public final class ImageSize {
 
     /** The path of a format node's file child, when it is a plain file. */
     public static Path fileOf(BlockNode format, Path base) {
+        return fileOf(format, base, Map.of());
+    }
+
+    /** As {@link #fileOf(BlockNode, Path)}, following a reference through named. */
+    public static Path fileOf(BlockNode format, Path base, Map<String, BlockNode> named) {
         Value v = format.options().get("file");
-        if (v instanceof Value.Node n && n.child() instanceof Child.Inline in
-                && in.node().options().get("filename") instanceof Value.Str s) {
+        BlockNode file = v instanceof Value.Node n ? node(n.child(), named) : null;
+        if (file != null && file.options().get("filename") instanceof Value.Str s) {
             try {
                 Path p = Path.of(s.value());
                 return base == null || p.isAbsolute() ? p : base.resolve(p);

@@ -49,11 +49,7 @@ public final class LocatedJson {
         } catch (JsonProcessingException e) {
             int at = e.getLocation() == null ? 0 : (int) Math.max(0, e.getLocation().getCharOffset());
             at = Math.min(at, source.length());
-            String message = e.getOriginalMessage();
-            int nl = message.indexOf('\n');
-            if (nl > 0) {
-                message = message.substring(0, nl);
-            }
+            String message = message(e);
             diags.report(Code.DESCRIPTOR_SYNTAX, Span.of(source, at, Math.min(source.length(), at + 1)),
                     "Malformed JSON: " + message, "a descriptor is strict JSON: double quotes, no comments");
             return null;
@@ -61,6 +57,20 @@ public final class LocatedJson {
             diags.report(Code.FILE_ACCESS, Span.of(source, 0, 0), "Cannot read JSON: " + e.getMessage(), null);
             return null;
         }
+    }
+
+    /**
+     * Jackson's own words for a syntax error, on one line, with the positions it embeds ("start
+     * marker at [Source: REDACTED (...); line: 1, column: 9]") said as ours: "line 1, column 9".
+     */
+    public static String message(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
+        int nl = message.indexOf('\n');
+        if (nl > 0) {
+            message = message.substring(0, nl);
+        }
+        return message.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replaceAll("\\s*(?:at )?\\[Source: [^\\]]*\\]", "").strip();
     }
 
     private static Span span(Source source, JsonParser p, long start) {

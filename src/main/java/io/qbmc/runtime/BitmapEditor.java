@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -102,7 +103,8 @@ public final class BitmapEditor {
         } else if (action instanceof BitmapAction.Clear) {
             e.zero = true;
             e.content = null;
-            e.meta = e.meta.withInUse(false);
+            // the chain taken from it no longer knows what changed since its last link
+            e.meta = e.meta.withInUse(false).withGeneration(e.meta.nextGeneration());
             report.add("cleared bitmap '" + name + "'");
         } else if (action instanceof BitmapAction.Enable) {
             e.meta = withEnabled(e.meta, true);
@@ -158,11 +160,19 @@ public final class BitmapEditor {
             throw new StackException(Code.SHARED_FILE, "'" + p + "' is already a file of this stack",
                     "name the bitmap file differently");
         }
+        Path parent = p.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            // checked with the other actions, before anything is written; else the failure would name
+            // the hidden temporary file the atomic write goes through
+            throw new StackException(Code.FILE_ACCESS, "Cannot create bitmap file " + p + ": the folder " + parent
+                    + (Files.exists(parent) ? " is not a folder" : " does not exist"),
+                    "create the folder first, or give --file a path in an existing folder");
+        }
         if (Files.exists(p) && !force && !removed.contains(p)) {
             throw new StackException(Code.WOULD_OVERWRITE, "Bitmap file " + p + " exists",
                     "use --force to replace it, or choose another bitmap name");
         }
-        Entry e = new Entry(new Descriptor.Bitmap(name, file, g, "dirty", true, false));
+        Entry e = new Entry(new Descriptor.Bitmap(name, file, g, "dirty", true, false, freshGeneration()));
         e.zero = true;
         e.created = true;
         entries.add(e);
@@ -258,7 +268,21 @@ public final class BitmapEditor {
         }
     }
 
+    /**
+     * Writes made while a bitmap is disabled are not recorded, so both edges of that time end the
+     * chains taken from it: one continued from a link taken before (or during) it would miss them.
+     */
     private static Descriptor.Bitmap withEnabled(Descriptor.Bitmap b, boolean enabled) {
-        return new Descriptor.Bitmap(b.name(), b.file(), b.granularity(), b.type(), enabled, b.inUse());
+        return b.enabled() == enabled ? b : b.withEnabled(enabled).withGeneration(b.nextGeneration());
     }
+
+    /**
+     * A new bitmap must not continue a chain of an earlier bitmap of the same name, whose generation
+     * the descriptor no longer holds; a random one makes that match all but impossible.
+     */
+    private static long freshGeneration() {
+        return 1 + (RANDOM.nextLong() & Long.MAX_VALUE) % Descriptor.Bitmap.MAX_GENERATION;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 }

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  *                     closing it, so it may miss writes
  * @param dirtyClusters number of dirty clusters
  * @param dirtyBytes    image bytes those clusters cover (the last cut at the end of the image)
+ * @param generation    the descriptor's generation of the bitmap (qbm-spec §1.3); 0 without a descriptor
  */
 public record BitmapInfo(String name, long granularity, boolean enabled, boolean consistent, long dirtyClusters,
-        long dirtyBytes, Path file) {
+        long dirtyBytes, Path file, long generation) {
 }

@@ -100,7 +100,8 @@ public final class BlockDevice implements Closeable {
                 BitmapFile file = BitmapFile.open(spec.file(), write);
                 opened.add(file);
                 DirtyBitmap bits = file.load(layout.size(), spec.granularity());
-                bitmaps.add(new TrackedBitmap(spec, file, bits, d == null || !d.inUse()));
+                bitmaps.add(new TrackedBitmap(spec, file, bits, d == null || !d.inUse(),
+                        d == null ? 0 : d.generation()));
             }
             return new BlockDevice(layout, access, image, store, new QbmFilter(layout.mode(), bitmaps, store));
         } catch (IOException | RuntimeException e) {
@@ -247,7 +248,11 @@ public final class BlockDevice implements Closeable {
             }
             b.snapshot = b.bits.copy();
             b.bits.clear();
-            snapshot = new Snapshot(this, b, full, sink, pending);
+            // a full backup that repairs an inconsistent bitmap starts it afresh: chains taken from it
+            // before must not continue past the writes it may have missed
+            long generation = full && !b.consistent ? Descriptor.Bitmap.next(b.generation)
+                    : b.generation;
+            snapshot = new Snapshot(this, b, full, sink, pending, generation);
             return snapshot;
         } finally {
             lock.unlock();
@@ -291,12 +296,18 @@ public final class BlockDevice implements Closeable {
                 throw e;
             }
             if (s.full() && !b.consistent) {
+                boolean keepInUse = filter.sessionInUse(); // then a clean close clears it with the others
+                descriptor.update(d -> {
+                    List<Descriptor.Bitmap> out = new ArrayList<>();
+                    for (Descriptor.Bitmap x : d.bitmaps()) {
+                        out.add(!x.name().equals(b.name()) ? x
+                                : x.withInUse(x.inUse() && keepInUse).withGeneration(s.generation()));
+                    }
+                    return d.withBitmaps(out);
+                });
+                b.generation = s.generation();
                 b.consistent = true;
-                if (filter.sessionInUse()) {
-                    b.ownsInUse = true; // a clean close clears it with the others
-                } else {
-                    descriptor.update(d -> QbmFilter.withInUse(d, Set.of(b.name()), false));
-                }
+                b.ownsInUse |= keepInUse;
             }
         } finally {
             lock.unlock();

@@ -38,10 +38,10 @@ public final class PatternIo {
             dev.read(offset + done, buf);
             for (int i = 0; pattern != null && i < buf.limit(); i++) {
                 if (buf.get(i) != (byte) (int) pattern) {
-                    throw new StackException(Code.PATTERN_MISMATCH, "Pattern verification failed at offset "
-                            + (offset + done + i) + ", " + length + " bytes: found 0x"
-                            + String.format("%02x", buf.get(i) & 0xff) + ", expected 0x" + String.format("%02x", pattern),
-                            null);
+                    throw new StackException(Code.PATTERN_MISMATCH, "Pattern verification failed: the first"
+                            + " differing byte is at offset " + (offset + done + i) + ": found 0x"
+                            + String.format("%02x", buf.get(i) & 0xff) + ", expected 0x" + String.format("%02x", pattern)
+                            + " (request: " + length + " bytes at offset " + offset + ")", null);
                 }
             }
             done += buf.limit();

@@ -35,14 +35,21 @@ public final class Snapshot {
      */
     private ByteBuffer buffer;
     private boolean ended;
+    private final long generation;
 
-    Snapshot(BlockDevice device, TrackedBitmap bitmap, boolean full, Sink sink, DirtyBitmap pending) {
+    Snapshot(BlockDevice device, TrackedBitmap bitmap, boolean full, Sink sink, DirtyBitmap pending, long generation) {
+        this.generation = generation;
         this.device = device;
         this.bitmap = bitmap;
         this.full = full;
         this.sink = sink;
         this.pending = pending;
         this.extents = pending.extents();
+    }
+
+    /** The bitmap's generation once this backup commits: what its link records. */
+    public long generation() {
+        return generation;
     }
 
     public boolean full() {

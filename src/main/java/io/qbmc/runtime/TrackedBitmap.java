@@ -21,12 +21,16 @@ final class TrackedBitmap {
     DirtyBitmap snapshot;
     /** False when found in use at open; then it may miss writes, and stays flagged until cleared. */
     boolean consistent;
+    /** The descriptor's generation; a full backup that repairs the bitmap moves it on. */
+    long generation;
     /** This session set in-use in the descriptor and clears it on a clean close. */
     boolean ownsInUse;
     /** Deferred mode: pages of the bitmap changed in memory since they were last written. */
     private final BitSet dirtyPages = new BitSet();
 
-    TrackedBitmap(StackLayout.BitmapSpec spec, BitmapFile file, DirtyBitmap bits, boolean consistent) {
+    TrackedBitmap(StackLayout.BitmapSpec spec, BitmapFile file, DirtyBitmap bits, boolean consistent,
+            long generation) {
+        this.generation = generation;
         this.spec = spec;
         this.file = file;
         this.bits = bits;
@@ -106,6 +110,6 @@ final class TrackedBitmap {
 
     BitmapInfo info() {
         return new BitmapInfo(spec.name(), spec.granularity(), spec.enabled(), consistent, bits.count(),
-                bits.dirtyBytes(), spec.file());
+                bits.dirtyBytes(), spec.file(), generation);
     }
 }

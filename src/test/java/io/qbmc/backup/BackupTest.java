@@ -268,4 +268,13 @@ class BackupTest {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void aManifestThatIsNotJsonIsPlacedInOurOwnWords() {
+        StackException e = assertThrows(StackException.class, () -> Manifest.parse("m.json", "{\"chain\": [\n"));
+        assertEquals(Code.CHAIN_INVALID, e.code());
+        assertTrue(e.getMessage().startsWith("m.json is not valid JSON at line 2, column 1: Unexpected end-of-input"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Source:"), e.getMessage());
+    }
 }

@@ -128,7 +128,8 @@ class RuntimeCommandsTest {
 
     @Test
     void refusalsAreOneWithADiagnostic() {
-        assertEquals("error[QBMC-E060]: Pattern verification failed at offset 0, 512 bytes: found 0x00, expected 0x01\n",
+        assertEquals("error[QBMC-E060]: Pattern verification failed: the first differing byte is at offset 0: found"
+                + " 0x00, expected 0x01 (request: 512 bytes at offset 0)\n",
                 fails(1, "io", qbm, "read", "-P", "1", "0", "512").err());
         assertTrue(fails(1, "io", qbm, "write", "64M", "1").err().startsWith("error[QBMC-E061]: Request [67108864,"
                 + " 67108865) lies beyond the end of the image (67108864 bytes)"));
@@ -139,6 +140,104 @@ class RuntimeCommandsTest {
         assertTrue(bad.err().startsWith("error[QBMC-E052]: The runtime opens a qbm stack"), bad::toString);
         Cli.Run invalid = fails(1, "io", "driver=qbm,bogus=1", "read", "0", "1");
         assertTrue(invalid.err().contains("error[QBMC-E012]"), invalid::toString);
+    }
+
+    /** A -blockdev set joins its nodes by node-name; the runtime and --check-files follow those references. */
+    @Test
+    void aBlockdevSetAndACommandLineOpenLikeTheSameTree() throws IOException {
+        ok("io", qbm, "write", "-P", "0x5a", "1M", "4k");
+        String set = ok("translate", "@" + qbm, "--to", "blockdev").out().strip();
+        Path bd = dir.resolve("bd.json");
+        Files.writeString(bd, set + "\n");
+        StringBuilder line = new StringBuilder("qemu-system-x86_64");
+        for (com.fasterxml.jackson.databind.JsonNode n : new com.fasterxml.jackson.databind.ObjectMapper().readTree(set)) {
+            line.append(" -blockdev '").append(n.toString()).append('\'');
+        }
+        Path cmd = dir.resolve("cmd.txt");
+        Files.writeString(cmd, line + "\n");
+        for (Path stack : java.util.List.of(bd, cmd)) {
+            assertEquals("read 4096/4096 bytes at offset 1048576\n",
+                    ok("io", "@" + stack, "read", "-P", "0x5a", "1M", "4k").out(), stack::toString);
+            Cli.Run v = Cli.run("validate", "--check-files", "@" + stack);
+            assertEquals(0, v.exit(), v::toString);
+            assertFalse(v.out().contains("E046") || v.err().contains("E046"), v::toString);
+        }
+        // and what --check-files finds in the files is found through the references too
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("daily.bitmap").toFile(), "rw")) {
+            f.setLength(f.length() + 1);
+        }
+        Cli.Run v = Cli.run("validate", "--check-files", "@" + bd);
+        assertEquals(1, v.exit(), v::toString);
+        assertTrue((v.out() + v.err()).contains("Bitmap file '" + dir.resolve("daily.bitmap") + "' has 129 bytes"),
+                v::toString);
+        Cli.Run io = fails(1, "io", "@" + cmd, "read", "0", "1");
+        assertTrue(io.err().contains("has 129 bytes"), io::toString);
+    }
+
+    /** The audit's scenario as users ran it: the bitmap cleared after a crash as E047 says, then an incremental. */
+    @Test
+    void anIncrementalIntoAChainWhoseBitmapWasClearedIsRefused() throws Exception {
+        String ch = dir.resolve("ch").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", ch, "--full");
+        ok("io", qbm, "write", "-P", "0xaa", "1M", "4k");
+        try (ChildJvm child = ChildJvm.start(Main.class, "io", qbm, "write", "-P", "0xcc", "2M", "4k", "--abort")) {
+            assertEquals("wrote 4096/4096 bytes at offset 2097152", child.readLine());
+            assertEquals(137, child.process().waitFor());
+        }
+        assertTrue(fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch).err().startsWith("error[QBMC-E047]:"));
+        assertTrue(ok("bitmap", "info", qbm, "--format", "json").out().contains("\"generation\":0}"));
+        ok("bitmap", "--clear", "daily", qbm);
+        assertTrue(ok("bitmap", "info", qbm, "--format", "json").out().contains("\"generation\":1}"));
+        ok("io", qbm, "write", "-P", "0xbb", "3M", "4k");
+        Cli.Run r = fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch);
+        assertTrue(r.err().startsWith("error[QBMC-E058]: Bitmap 'daily' was cleared, disabled or recreated after link"
+                + " 0000 of the chain in " + ch), r::toString);
+        assertTrue(r.err().contains("hint: start a new chain with --full"), r::toString);
+        assertFalse(Files.exists(dir.resolve("ch/0001")));
+        String ch2 = dir.resolve("ch2").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", ch2, "--full");
+        ok("restore", ch2, "--to", dir.resolve("rr.img").toString());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("disk.img")), Files.readAllBytes(dir.resolve("rr.img")));
+    }
+
+    @Test
+    void aPatternMismatchNamesTheFirstDifferingByteAndTheRequest() {
+        ok("io", qbm, "write", "-P", "0xab", "1M", "128k");
+        assertEquals("error[QBMC-E060]: Pattern verification failed: the first differing byte is at offset 1179648:"
+                + " found 0x00, expected 0xab (request: 132096 bytes at offset 1048576)\n",
+                fails(1, "io", qbm, "read", "-P", "0xab", "1M", "129k").err());
+    }
+
+    @Test
+    void aBitmapFileInAMissingFolderIsSaidSo() throws IOException {
+        String before = Files.readString(Path.of(qbm));
+        Cli.Run r = fails(1, "bitmap", "--add", "x", "--file", "sub/dir/x.bitmap", qbm);
+        assertEquals("error[QBMC-E050]: Cannot create bitmap file " + dir.resolve("sub/dir/x.bitmap") + ": the folder "
+                + dir.resolve("sub/dir") + " does not exist\n  = hint: create the folder first, or give --file a path"
+                + " in an existing folder\n", r.err());
+        assertEquals(before, Files.readString(Path.of(qbm)), "nothing is written");
+        Files.writeString(dir.resolve("sub"), "");
+        assertTrue(fails(1, "bitmap", "--add", "x", "--file", "sub/x.bitmap", qbm).err()
+                .contains("the folder " + dir.resolve("sub") + " is not a folder"));
+    }
+
+    @Test
+    void aMalformedDescriptorIsPlacedInOurOwnWords() throws IOException {
+        Path bad = dir.resolve("bad.qbm");
+        Files.writeString(bad, "{\"QBM\": {\n");
+        Cli.Run r = fails(1, "bitmap", "info", bad.toString());
+        assertTrue(r.err().contains("error[QBMC-E043]: Malformed JSON: Unexpected end-of-input: expected close marker"
+                + " for Object (start marker at line 1, column 9)\n"), r::toString);
+        assertFalse(r.err().contains("Source:") || r.err().contains("REDACTED"), r::toString);
+    }
+
+    @Test
+    void theNameMayComeBeforeAStackInAnyForm() throws IOException {
+        ok("io", qbm, "write", "-P", "1", "0", "4k");
+        assertEquals("cleared bitmap 'daily'\n", ok("bitmap", "--clear", "daily", "driver=qbm,descriptor=" + qbm).out());
+        ok("io", qbm, "write", "-P", "1", "0", "4k");
+        assertEquals("cleared bitmap 'daily'\n", ok("bitmap", "--clear", "daily", "@" + qbm).out());
+        assertEquals("[]\n", ok("bitmap", "extents", qbm, "--bitmap", "daily", "--format", "json").out());
     }
 
     @Test

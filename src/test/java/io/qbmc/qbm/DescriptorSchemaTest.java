@@ -52,7 +52,8 @@ class DescriptorSchemaTest {
         Descriptor d = new Descriptor(1, new Descriptor.Image("disk.img", "raw", "host_device", 1L << 40),
                 new Descriptor.Image("base.qcow2", "qcow2", null, null), "deferred", List.of(
                 new Descriptor.Bitmap("a", "a.bitmap", 512, "dirty", true, false),
-                new Descriptor.Bitmap("ü name", "b,c.bitmap", 1L << 31, "dirty", false, true)));
+                new Descriptor.Bitmap("ü name", "b,c.bitmap", 1L << 31, "dirty", false, true,
+                        Descriptor.Bitmap.MAX_GENERATION)));
         String text = DescriptorWriter.write(d);
         assertTrue(text.endsWith("}\n"), "a descriptor ends with a newline");
         assertEquals(List.of(), schema().validate(text, InputFormat.JSON));
@@ -73,6 +74,9 @@ class DescriptorSchemaTest {
         "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"\", \"format\": \"raw\"}, \"bitmaps\": [{\"name\": \"a\", \"file\": \"a\", \"granularity\": 512}]}}",
         "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}}}",
         "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}, \"mode\": \"lazy\", \"bitmaps\": [{\"name\": \"a\", \"file\": \"a\", \"granularity\": 512}]}}",
+        "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}, \"bitmaps\": [{\"name\": \"a\", \"file\": \"a\", \"granularity\": 512, \"generation\": -1}]}}",
+        "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}, \"bitmaps\": [{\"name\": \"a\", \"file\": \"a\", \"granularity\": 512, \"generation\": 9007199254740992}]}}",
+        "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}, \"bitmaps\": [{\"name\": \"a\", \"file\": \"a\", \"granularity\": 512, \"generation\": \"1\"}]}}",
         "[]"
     })
     void brokenDescriptorsAreRefusedByBoth(String text) throws IOException {
@@ -91,5 +95,6 @@ class DescriptorSchemaTest {
         Descriptor desc = DescriptorReader.read(Source.of(text), d).descriptor();
         assertEquals(List.of(new Descriptor.Bitmap("daily", "daily.bitmap", 65536, "dirty", true, false)),
                 desc.bitmaps());
+        assertEquals(0, desc.bitmaps().get(0).generation(), "a descriptor from before generations is at 0");
     }
 }

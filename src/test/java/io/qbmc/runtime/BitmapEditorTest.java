@@ -51,7 +51,8 @@ class BitmapEditorTest {
         assertEquals(List.of("daily", "weekly"), names());
         assertEquals(2, Files.size(dir.resolve("weekly.bitmap")));
         Descriptor.Bitmap b = Stacks.descriptor(qbm).bitmaps().get(1);
-        assertEquals(new Descriptor.Bitmap("weekly", "weekly.bitmap", 4 * G, "dirty", true, false), b);
+        assertEquals(new Descriptor.Bitmap("weekly", "weekly.bitmap", 4 * G, "dirty", true, false, b.generation()), b);
+        assertTrue(b.generation() > 0, "a new bitmap draws a fresh generation, not the default 0");
         write(5 * G);
         try (BlockDevice dev = Stacks.open(qbm, Access.READ_ONLY)) {
             assertEquals(List.of(new Extent(4 * G, 4 * G)), dev.extents("weekly"));
