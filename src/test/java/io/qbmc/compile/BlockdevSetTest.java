@@ -116,4 +116,38 @@ class BlockdevSetTest {
         Marked m = Marked.of("{\"driver\":\"file\",\"node-name\":\"f\",\"filename\":\"a.raw\"} ^{^\"x\":1}");
         assertOnly(Compile.imageOpts(m).diagnostics(), Code.JSON_SYNTAX, "Expecting at most one JSON value", m.span());
     }
+
+    @Test
+    void jsonNodesAreNotFlattened() {
+        // qemu-storage-daemon --blockdev '{...,"file.driver":"file",...}': QAPI sees a member named
+        // "file.driver" ("Parameter 'file' is missing" comes first there, as file is required)
+        Marked m = Marked.of("{\"driver\":\"raw\",^\"file.driver\"^:\"file\",^\"file.filename\"^:\"a.raw\",\"node-name\":\"n1\"}");
+        List<Diagnostic> unexpected = Diags.withCode(Compile.blockdev(m).diagnostics(), Code.UNKNOWN_OPTION);
+        assertEquals(2, unexpected.size(), Diags.render(unexpected));
+        Diags.assertDiag(unexpected.get(0), Code.UNKNOWN_OPTION, "Parameter 'file.driver' is unexpected", m.span(0));
+        Diags.assertDiag(unexpected.get(1), Code.UNKNOWN_OPTION, "Parameter 'file.filename' is unexpected", m.span(1));
+        assertEquals("-blockdev JSON is not flattened: nest it as \"file\": {\"driver\": ...}", unexpected.get(0).hint());
+    }
+
+    @Test
+    void dottedKeysInsideNestedJsonAreNamedByTheirQapiPath() {
+        Marked m = Marked.of("{\"driver\":\"raw\",\"file\":{\"driver\":\"file\",\"filename\":\"a.raw\",^\"cache.direct\"^:true},\"node-name\":\"n1\"}");
+        assertOnly(Compile.blockdev(m).diagnostics(), Code.UNKNOWN_OPTION, "Parameter 'file.cache.direct' is unexpected", m.span());
+        Marked list = Marked.of("{\"driver\":\"quorum\",\"children\":[{\"driver\":\"file\",\"filename\":\"a.raw\",^\"x.y\"^:1}],"
+                + "\"vote-threshold\":1,\"node-name\":\"n1\"}");
+        assertOnly(Compile.blockdev(list).diagnostics(), Code.UNKNOWN_OPTION, "Parameter 'children[0].x.y' is unexpected", list.span());
+    }
+
+    @Test
+    void pastedJsonBlockdevIsNotFlattenedEither() {
+        Marked m = Marked.of("qemu-system-x86_64 -blockdev '{\"driver\":\"file\",\"filename\":\"a.raw\",\"node-name\":\"f\",^\"cache.direct\"^:false}'");
+        assertOnly(Compile.blockdev(m).diagnostics(), Code.UNKNOWN_OPTION, "Parameter 'cache.direct' is unexpected", m.span());
+    }
+
+    @Test
+    void jsonFilenamesStillFlattenDottedKeys() {
+        // the json: pseudo-protocol runs qdict_flatten and crumples: there a dotted key is nested
+        CompileResult r = Compile.imageOpts(Marked.of("json:{\"driver\":\"raw\",\"file.driver\":\"file\",\"file.filename\":\"a.raw\"}"));
+        assertNone(r.diagnostics());
+    }
 }

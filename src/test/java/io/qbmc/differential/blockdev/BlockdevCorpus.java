@@ -232,6 +232,13 @@ final class BlockdevCorpus {
         add("json-typing", args("--blockdev", "{\"driver\":\"file\",\"node-name\":\"f\",\"filename\":\"" + a
                 + "\",\"aio-max-batch\":\"x\"}"));
         add("unknown-option", args("--blockdev", "driver=file,node-name=f,filename=" + a + ",x=1"));
+        // QAPI JSON is not flattened: a dotted member is unexpected even where keyval would nest it
+        add("json-typing", args("--blockdev", "{\"driver\":\"raw\",\"node-name\":\"r\",\"file.driver\":\"file\","
+                + "\"file.filename\":\"" + a + "\"}"));
+        add("json-typing", args("--blockdev", "{\"driver\":\"raw\",\"node-name\":\"r\",\"file\":{\"driver\":\"file\","
+                + "\"filename\":\"" + a + "\",\"cache.no-flush\":false}}"));
+        add("json-typing", args("--blockdev", "driver=file,node-name=f,filename=" + a, "--blockdev",
+                "{\"driver\":\"raw\",\"node-name\":\"r\",\"file\":\"f\",\"cache.no-flush\":false}"));
         add("valid", args("--blockdev", "driver=file,node-name=f,filename=q0.qcow2", "--blockdev",
                 "driver=qcow2,node-name=q,file=f,backing="));
         add("unknown-reference", args("--blockdev", "driver=file,node-name=f,filename=q0.qcow2", "--blockdev",
