@@ -37,21 +37,62 @@ final class CommandLine {
 
     /**
      * Whether the text is a command line rather than one option string: it starts with a program
-     * whose name contains "qemu", or with one of the block flags. Anything later in the text may
-     * be inside a value ("filename= -drive ,..."), so only the first word decides.
+     * whose name contains "qemu", or with one of the block flags. libvirt's logs put the
+     * environment first ("LC_ALL=C PATH=/usr/bin /usr/bin/qemu-system-x86_64 ..."), so leading
+     * NAME=value words are passed over when a qemu program follows them. Anything later in the
+     * text may be inside a value ("filename= -drive ,..."), so only the first word after them
+     * decides: "driver=raw,file.filename=x" is never a command line.
      */
     static boolean looksLike(String s) {
-        // the first word, as s.split("\\s+", 2)[0] gives it, without a regex over the whole input
-        int end = 0;
-        while (end < s.length() && !isRegexSpace(s.charAt(end))) {
-            end++;
+        int start = 0;
+        boolean afterEnvironment = false;
+        while (true) {
+            // each word as s.split("\\s+") gives it, without a regex over the whole input
+            int end = start;
+            while (end < s.length() && !isRegexSpace(s.charAt(end))) {
+                end++;
+            }
+            String word = s.substring(start, end);
+            if (isAssignment(word)) {
+                start = end;
+                while (start < s.length() && isRegexSpace(s.charAt(start))) {
+                    start++;
+                }
+                if (start >= s.length()) {
+                    return false;
+                }
+                afterEnvironment = true;
+                continue;
+            }
+            if (word.contains("=") || word.contains(",")) {
+                return false;
+            }
+            return isQemuProgram(word) || !afterEnvironment && BLOCK_FLAGS.contains(word);
         }
-        String first = s.substring(0, end);
-        if (first.contains("=") || first.contains(",")) {
+    }
+
+    private static boolean isQemuProgram(String word) {
+        return word.substring(word.lastIndexOf('/') + 1).startsWith("qemu");
+    }
+
+    /**
+     * A shell environment assignment as libvirt logs them: NAME=value with an upper-case name
+     * (LC_ALL, PATH, QEMU_AUDIO_DRV) and no ",". QEMU's option names are lower case, so a dotted
+     * string with a blank in a value ("filename=a qemu.img") is not taken for one.
+     */
+    static boolean isAssignment(String word) {
+        int eq = word.indexOf('=');
+        if (eq <= 0 || word.indexOf(',') >= 0) {
             return false;
         }
-        String program = first.substring(first.lastIndexOf('/') + 1);
-        return program.startsWith("qemu") || BLOCK_FLAGS.contains(first);
+        for (int i = 0; i < eq; i++) {
+            char c = word.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c == '_';
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** java.util.regex's \\s: space, tab, newline, vertical tab, form feed, carriage return. */
@@ -64,10 +105,20 @@ final class CommandLine {
         into.objectsKnown = true;
         boolean imageOpts = false;
         Text format = null;
+        boolean programSeen = false;
         for (int i = 0; i < words.size(); i++) {
             Text w = words.get(i);
             String flag = w.value();
-            if (i == 0 && !flag.startsWith("-")) {
+            if (!programSeen && isAssignment(flag)) {
+                // libvirt logs the environment it starts QEMU with; it sets no block device
+                diags.report(Code.SKIPPED_FLAG, w.span(0, w.length()),
+                        "Environment variable '" + flag.substring(0, flag.indexOf('=')) + "' skipped",
+                        "it does not concern block devices");
+                continue;
+            }
+            boolean first = !programSeen;
+            programSeen = true;
+            if (first && !flag.startsWith("-")) {
                 // the program; qemu-storage-daemon handles its options one by one, in order
                 // (storage-daemon/qemu-storage-daemon.c process_options), while qemu-system
                 // creates every -object before the first node and qemu-img before opening
