@@ -37,9 +37,14 @@ final class Blockdev {
         if (legacy == null) {
             return;
         }
-        OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, diags)
+        Diagnostics crumpling = new Diagnostics();
+        OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, crumpling)
                 .crumple(DescriptorInput.expand(legacy, DescriptorInput.folder(text.source()), into.descriptors, diags));
-        into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), true));
+        diags.addAll(crumpling.sorted());
+        // "Parameters 'file.*' used inconsistently", "Parameter 'children.1' missing": keyval_parse
+        // fails and QEMU reports nothing else about the node
+        into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), true,
+                crumpling.hasErrors()));
     }
 
     /** A whole input: a JSON array of nodes, or one node per non-empty line. */

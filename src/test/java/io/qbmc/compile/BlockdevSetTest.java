@@ -72,7 +72,8 @@ class BlockdevSetTest {
     void diagnosticsPointAtTheirLine() {
         Marked m = Marked.of("driver=file,node-name=f,filename=a.raw\n\n   {\"driver\":\"raw\",\"node-name\":\"r\",\"file\":\"f\",^\"x\"^:1}");
         Diagnostic d = Diags.only(Compile.blockdev(m).diagnostics());
-        Diags.assertDiag(d, Code.UNKNOWN_OPTION, "Block format 'raw' does not support the option 'x'", m.span());
+        // qemu-storage-daemon --blockdev '{...,"x":1}': Parameter 'x' is unexpected
+        Diags.assertDiag(d, Code.UNKNOWN_OPTION, "Parameter 'x' is unexpected", m.span());
         assertEquals(3, d.span().line());
         assertEquals(47, d.span().column());
     }
@@ -149,5 +150,45 @@ class BlockdevSetTest {
         // the json: pseudo-protocol runs qdict_flatten and crumples: there a dotted key is nested
         CompileResult r = Compile.imageOpts(Marked.of("json:{\"driver\":\"raw\",\"file.driver\":\"file\",\"file.filename\":\"a.raw\"}"));
         assertNone(r.diagnostics());
+    }
+
+    @Test
+    void unknownOptionsUseQapiWording() {
+        // qemu-storage-daemon --blockdev ...: "Parameter 'bogus' is unexpected", not QemuOpts' wording
+        Marked m = Marked.of("driver=raw,^bogus^=1,file.driver=file,file.filename=a.raw,node-name=n");
+        assertOnly(Compile.blockdev(m).diagnostics(), Code.UNKNOWN_OPTION, "Parameter 'bogus' is unexpected", m.span());
+        // the path from the top node; an unknown group is named, not its first key
+        Marked inline = Marked.of("driver=raw,file.driver=file,file.filename=a.raw,file.cache.^bogus^=1,node-name=n");
+        assertOnly(Compile.blockdev(inline).diagnostics(), Code.UNKNOWN_OPTION, "Parameter 'file.cache.bogus' is unexpected",
+                inline.span());
+        Marked group = Marked.of("driver=raw,^bogus^.x=1,file.driver=file,file.filename=a.raw,node-name=n");
+        assertOnly(Compile.blockdev(group).diagnostics(), Code.UNKNOWN_OPTION, "Parameter 'bogus' is unexpected",
+                group.span());
+        Marked list = Marked.of("driver=quorum,children.0.driver=file,children.0.filename=a.raw,children.0.^bogus^=1,"
+                + "vote-threshold=1,node-name=n");
+        assertOnly(Compile.blockdev(list).diagnostics(), Code.UNKNOWN_OPTION, "Parameter 'children.0.bogus' is unexpected",
+                list.span());
+        Marked json = Marked.of("{\"driver\":\"quorum\",\"children\":[{\"driver\":\"file\",\"filename\":\"a.raw\",^\"x\"^:1}],"
+                + "\"vote-threshold\":1,\"node-name\":\"n\"}");
+        assertOnly(Compile.blockdev(json).diagnostics(), Code.UNKNOWN_OPTION, "Parameter 'children[0].x' is unexpected",
+                json.span());
+    }
+
+    @Test
+    void missingMembersUseQapiWording() {
+        Marked m = Marked.of("^driver=raw,node-name=r^");
+        assertOnly(Compile.blockdev(m).diagnostics(), Code.MISSING_OPTION, "Parameter 'file' is missing", m.span());
+        Marked inline = Marked.of("driver=raw,node-name=r,^file.driver=raw^");
+        assertOnly(Compile.blockdev(inline).diagnostics(), Code.MISSING_OPTION, "Parameter 'file.file' is missing",
+                inline.span());
+    }
+
+    @Test
+    void aKeyvalErrorIsTheOnlyOneForItsNode() {
+        // keyval_parse fails; QEMU says nothing of the reference 'x' or of quorum's children
+        Marked m = Marked.of("driver=raw,file=x,^file.driver^=file,node-name=n");
+        assertOnly(Compile.blockdev(m).diagnostics(), Code.INCONSISTENT_KEY, "Parameters 'file.*' used inconsistently", m.span());
+        Marked gap = Marked.of("driver=quorum,^children.0=a,children.2=b^,vote-threshold=1,node-name=n");
+        assertOnly(Compile.blockdev(gap).diagnostics(), Code.LIST_INDEX, "Parameter 'children.1' missing", gap.span());
     }
 }
