@@ -94,21 +94,21 @@ final class Blockdev {
     }
 
     /**
-     * -blockdev JSON goes to the QAPI visitor as it is: unlike a json: filename it is never
+     * -blockdev (and -object) JSON goes to the QAPI visitor as it is: unlike a json: filename it is never
      * flattened and crumpled, so "file.driver" is a member named with a dot, which no QAPI type
      * has (qapi/qobject-input-visitor.c check_struct). Such members are reported and dropped, so
      * they neither pass as nested options nor give a second error further on.
      *
      * @param path the QAPI name of the value: "file", "children[0]" (full_name_nth's JSON form)
      */
-    private static JsonNode withoutDottedKeys(JsonNode node, String path, Diagnostics diags) {
+    static JsonNode withoutDottedKeys(JsonNode node, String path, Diagnostics diags) {
         if (node instanceof JsonNode.JObject o) {
             List<JsonNode.Member> kept = new java.util.ArrayList<>();
             for (JsonNode.Member m : o.members()) {
                 String name = path.isEmpty() ? m.key() : path + "." + m.key();
                 if (m.key().contains(".")) {
                     diags.report(Code.UNKNOWN_OPTION, m.keySpan(), "Parameter '" + name + "' is unexpected",
-                            "-blockdev JSON is not flattened: nest it as " + nested(m.key()));
+                            "QAPI JSON is not flattened: nest it as " + nested(m.key()));
                     continue;
                 }
                 kept.add(new JsonNode.Member(m.key(), m.keySpan(), withoutDottedKeys(m.value(), name, diags)));

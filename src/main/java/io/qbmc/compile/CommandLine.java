@@ -189,7 +189,8 @@ final class CommandLine {
     /** -object: keyval with the implied key qom-type, or JSON. */
     private static void object(Text arg, FrontEndResult into, Diagnostics diags) {
         List<FlatOption> flat;
-        if (arg.value().startsWith("{")) {
+        boolean json = arg.value().startsWith("{");
+        if (json) {
             JsonNode node = JsonSyntax.parse(arg, "", diags);
             if (!(node instanceof JsonNode.JObject o)) {
                 if (node != null) {
@@ -197,21 +198,23 @@ final class CommandLine {
                 }
                 return;
             }
-            flat = JsonFlattener.flatten(o, diags);
+            flat = JsonFlattener.flatten((JsonNode.JObject) Blockdev.withoutDottedKeys(o, "", diags), diags);
         } else {
             flat = DottedReader.keyval(arg, "qom-type", diags);
         }
         Map<String, Value> props = new LinkedHashMap<>();
-        String type = null;
+        List<FlatOption> properties = new java.util.ArrayList<>();
+        FlatOption type = null;
         String id = null;
         for (FlatOption o : flat) {
             String v = o.value().display();
             if (o.key().equals("qom-type")) {
-                type = v;
+                type = o;
             } else if (o.key().equals("id")) {
                 id = v;
             } else {
                 props.put(o.key(), new Value.Str(v));
+                properties.add(o);
             }
         }
         if (type == null || id == null) {
@@ -219,6 +222,7 @@ final class CommandLine {
                     "Parameter '" + (type == null ? "qom-type" : "id") + "' is missing", "-object TYPE,id=ID,...");
             return;
         }
+        ObjectOptions.check(type, properties, json, arg.span(0, arg.length()), into.objects, diags);
         for (QemuObject earlier : into.objects) {
             if (earlier.id().equals(id)) {
                 // qom/object.c object_property_try_add_child under /objects (qom/object_interfaces.c)
@@ -228,7 +232,7 @@ final class CommandLine {
                 return;
             }
         }
-        into.objects.add(new QemuObject(type, id, props));
+        into.objects.add(new QemuObject(type.value().display(), id, props));
         if (into.objectsInOrder != null) {
             into.objectsInOrder.put(id, arg.span(0, arg.length()));
         }

@@ -127,7 +127,7 @@ class BlockdevSetTest {
         assertEquals(2, unexpected.size(), Diags.render(unexpected));
         Diags.assertDiag(unexpected.get(0), Code.UNKNOWN_OPTION, "Parameter 'file.driver' is unexpected", m.span(0));
         Diags.assertDiag(unexpected.get(1), Code.UNKNOWN_OPTION, "Parameter 'file.filename' is unexpected", m.span(1));
-        assertEquals("-blockdev JSON is not flattened: nest it as \"file\": {\"driver\": ...}", unexpected.get(0).hint());
+        assertEquals("QAPI JSON is not flattened: nest it as \"file\": {\"driver\": ...}", unexpected.get(0).hint());
     }
 
     @Test

@@ -50,7 +50,7 @@ class BlockdevDifferentialTest {
         Set<String> categories = corpus.stream().map(BlockdevSet::category).collect(Collectors.toSet());
         for (String c : List.of("valid", "duplicate-node-name", "unknown-reference", "forward-reference",
                 "reference-cycle", "missing-node-name", "json-typing", "keyval-scalars", "unknown-option",
-                "inline-child", "reference-with-options", "objects", "bad-enum", "bad-node-name", "read-only",
+                "inline-child", "reference-with-options", "objects", "object-properties", "bad-enum", "bad-node-name", "read-only",
                 "json-syntax")) {
             long n = corpus.stream().filter(s -> s.category().equals(c)).count();
             assertTrue(n >= 3, "category " + c + " has " + n + " set(s)");
