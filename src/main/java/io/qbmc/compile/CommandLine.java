@@ -106,6 +106,7 @@ final class CommandLine {
         boolean imageOpts = false;
         Text format = null;
         boolean programSeen = false;
+        boolean qemuSystem = false;
         for (int i = 0; i < words.size(); i++) {
             Text w = words.get(i);
             String flag = w.value();
@@ -122,6 +123,7 @@ final class CommandLine {
                 // the program; qemu-storage-daemon handles its options one by one, in order
                 // (storage-daemon/qemu-storage-daemon.c process_options), while qemu-system
                 // creates every -object before the first node and qemu-img before opening
+                qemuSystem = flag.substring(flag.lastIndexOf('/') + 1).startsWith("qemu-system");
                 if (flag.substring(flag.lastIndexOf('/') + 1).startsWith("qemu-storage-daemon")) {
                     into.objectsInOrder = new java.util.HashMap<>();
                 }
@@ -148,7 +150,7 @@ final class CommandLine {
                         Blockdev.readOne(arg, into, diags);
                         break;
                     default:
-                        object(arg, into, diags);
+                        object(arg, qemuSystem, into, diags);
                 }
                 continue;
             }
@@ -186,8 +188,13 @@ final class CommandLine {
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
-    /** -object: keyval with the implied key qom-type, or JSON. */
-    private static void object(Text arg, FrontEndResult into, Diagnostics diags) {
+    /**
+     * -object: keyval with the implied key qom-type, or JSON.
+     *
+     * @param qemuSystem whether qemu-system reads it, whose vl.c takes the keyval form through
+     *                   QemuOpts and the opts visitor (flat keys only) rather than QAPI's keyval
+     */
+    private static void object(Text arg, boolean qemuSystem, FrontEndResult into, Diagnostics diags) {
         List<FlatOption> flat;
         boolean json = arg.value().startsWith("{");
         if (json) {
@@ -222,7 +229,7 @@ final class CommandLine {
                     "Parameter '" + (type == null ? "qom-type" : "id") + "' is missing", "-object TYPE,id=ID,...");
             return;
         }
-        ObjectOptions.check(type, properties, json, arg.span(0, arg.length()), into.objects, diags);
+        ObjectOptions.check(type, properties, json, qemuSystem && !json, arg.span(0, arg.length()), into.objects, diags);
         for (QemuObject earlier : into.objects) {
             if (earlier.id().equals(id)) {
                 // qom/object.c object_property_try_add_child under /objects (qom/object_interfaces.c)

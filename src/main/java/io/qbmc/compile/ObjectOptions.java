@@ -30,6 +30,7 @@ final class ObjectOptions {
     private final Span whole;
     private boolean failed;
     private List<io.qbmc.graph.QemuObject> earlier = List.of();
+    private boolean qemuOpts;
 
     private ObjectOptions(Diagnostics diags, boolean json, Span whole) {
         this.diags = diags;
@@ -42,7 +43,11 @@ final class ObjectOptions {
      * @param props every option but qom-type and id, flat ("limits.bps-total")
      * @param json  whether the argument was JSON, whose wording for a wrong type differs
      */
-    static void check(FlatOption type, List<FlatOption> props, boolean json, Span whole,
+    /**
+     * @param qemuOpts whether the keyval form goes through QemuOpts and the opts visitor, as in
+     *                 qemu-system (softmmu/vl.c): only flat keys, and its own wording
+     */
+    static void check(FlatOption type, List<FlatOption> props, boolean json, boolean qemuOpts, Span whole,
             List<io.qbmc.graph.QemuObject> earlier, Diagnostics diags) {
         String name = type.value().display();
         if (!ObjectSchema.TYPES.contains(name)) {
@@ -57,6 +62,7 @@ final class ObjectOptions {
         }
         ObjectOptions o = new ObjectOptions(diags, json, whole);
         o.earlier = earlier;
+        o.qemuOpts = qemuOpts;
         Map<String, FlatOption> typed = o.members(schema, props);
         if (o.failed) {
             return; // QEMU stops at the visitor's error; the object is never completed
@@ -95,6 +101,21 @@ final class ObjectOptions {
         Map<String, FlatOption> typed = new HashMap<>();
         Set<String> reported = new HashSet<>();
         for (FlatOption o : props) {
+            if (qemuOpts) {
+                // the opts visitor knows no members of members: "limits.bps-total" is never visited
+                ObjectSchema.Prop prop = schema.get(o.key());
+                if (prop == null || prop instanceof ObjectSchema.Group) {
+                    String guess = Suggest.closest(o.key(), schema.keySet());
+                    report(Code.UNKNOWN_OPTION, o.keySpan(), "Invalid parameter '" + o.key() + "'",
+                            prop != null || o.key().startsWith("limits.")
+                                    ? "qemu-system reads -object TYPE,... flat: write the JSON form, or the x- names"
+                                    : guess != null ? "did you mean '" + guess + "'?"
+                                            : "'qemu-system-x86_64 -object TYPE,help' lists the properties of a type");
+                } else if (scalar(prop, o, o.key())) {
+                    typed.put(o.key(), o);
+                }
+                continue;
+            }
             String[] parts = o.key().split("\\.", -1);
             Map<String, ObjectSchema.Prop> level = schema;
             String path = "";
@@ -161,7 +182,7 @@ final class ObjectOptions {
         String s = v.display();
         if (prop instanceof ObjectSchema.Int && !json && !QemuNumbers.int64(s).ok()) {
             // qobject_input_type_int64_keyval: qemu_strtoi64, no size suffix
-            report(Code.WRONG_TYPE, o.valueSpan(), "Parameter '" + path + "' expects integer",
+            report(Code.WRONG_TYPE, o.valueSpan(), "Parameter '" + path + "' expects " + (qemuOpts ? "an int64 value" : "integer"),
                     "a whole number: decimal, 0x hex or 0 octal, without a suffix");
             return false;
         }

@@ -88,4 +88,19 @@ class ObjectOptionsTest {
         Marked m = line("secret,id=s0,data=pw,keyid=^nokey^");
         assertOnly(errors(m), Code.UNKNOWN_OBJECT, "No secret with id 'nokey'", m.span());
     }
+
+    @Test
+    void qemuSystemReadsKeyvalObjectsFlat() {
+        // qemu-system-x86_64 7.2 -object throttle-group,id=t,limits.bps-total=100 -machine none:
+        // "Invalid parameter 'limits.bps-total'" (vl.c: QemuOpts and the opts visitor), though
+        // qemu-storage-daemon and qemu-img accept it; the legacy x- names and JSON work in both
+        String drive = " -drive file=a.raw,format=raw,if=none";
+        Marked nested = Marked.of("qemu-system-x86_64 -object throttle-group,id=t,^limits.bps-total^=100" + drive);
+        assertOnly(errors(nested), Code.UNKNOWN_OPTION, "Invalid parameter 'limits.bps-total'", nested.span());
+        Marked number = Marked.of("qemu-system-x86_64 -object iothread,id=i,poll-max-ns=^x^" + drive);
+        assertOnly(errors(number), Code.WRONG_TYPE, "Parameter 'poll-max-ns' expects an int64 value", number.span());
+        assertTrue(errors(Marked.of("qemu-system-x86_64 -object throttle-group,id=t,x-bps-total=100" + drive)).isEmpty());
+        assertTrue(errors(Marked.of("qemu-system-x86_64 -object '{\"qom-type\":\"throttle-group\",\"id\":\"t\","
+                + "\"limits\":{\"bps-total\":100}}'" + drive)).isEmpty());
+    }
 }
