@@ -201,9 +201,21 @@ public final class Binder {
         }
         String leafName = path.substring(path.lastIndexOf('.') + 1);
         String guess = Suggest.closest(leafName, candidates);
-        String key = firstLeafKey(path, tree);
-        diags.report(Code.UNKNOWN_OPTION, tree.keySpan(), schema.unknownOptionMessage(key),
+        // -blockdev goes through the QAPI visitor, which names the member it did not visit
+        // (qobject-input-visitor.c check_struct); QemuOpts names the first flat key left over
+        String message = qapi ? "Parameter '" + qapiName(path) + "' is unexpected"
+                : schema.unknownOptionMessage(firstLeafKey(path, tree));
+        diags.report(Code.UNKNOWN_OPTION, tree.keySpan(), message,
                 guess != null ? "did you mean '" + prefixOf(path) + guess + "'?" : null);
+    }
+
+    /**
+     * An option's name as QAPI prints it, from the top -blockdev node: "file.cache.direct";
+     * list elements are "children.0" in keyval and "children[0]" in JSON (full_name_nth).
+     */
+    private String qapiName(String path) {
+        String full = nodePath.isEmpty() ? path : String.join(".", nodePath) + "." + path;
+        return typing == Typing.STRICT ? full.replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]") : full;
     }
 
     private static String prefixOf(String path) {
@@ -651,7 +663,10 @@ public final class Binder {
             }
             String path = prefix + spec.name();
             Span at = nodeSpan.isKnown() ? nodeSpan : where.span();
-            MissingOption m = MissingOption.of(schema.name(), path, spec);
+            // QAPI checks presence before any driver runs, and names the member from the top node
+            MissingOption m = qapi && v == null ? new MissingOption(Code.MISSING_OPTION,
+                    "Parameter '" + qapiName(path) + "' is missing", MissingOption.of(schema.name(), path, spec).hint())
+                    : MissingOption.of(schema.name(), path, spec);
             diags.report(m.code(), at, m.message(), m.hint());
         }
     }

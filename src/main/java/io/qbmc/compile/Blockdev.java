@@ -37,9 +37,14 @@ final class Blockdev {
         if (legacy == null) {
             return;
         }
-        OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, diags)
+        Diagnostics crumpling = new Diagnostics();
+        OptionTree.Group tree = new Crumpler(ListIndexRule.KEYVAL, Code.DUPLICATE_KEY, crumpling)
                 .crumple(DescriptorInput.expand(legacy, DescriptorInput.folder(text.source()), into.descriptors, diags));
-        into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), true));
+        diags.addAll(crumpling.sorted());
+        // "Parameters 'file.*' used inconsistently", "Parameter 'children.1' missing": keyval_parse
+        // fails and QEMU reports nothing else about the node
+        into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.LENIENT, text.span(0, text.length()), true,
+                crumpling.hasErrors()));
     }
 
     /** A whole input: a JSON array of nodes, or one node per non-empty line. */
@@ -77,6 +82,7 @@ final class Blockdev {
                     "a -blockdev node is a JSON object: {\"driver\": ..., \"node-name\": ...}");
             return;
         }
+        object = (JsonNode.JObject) withoutDottedKeys(object, "", diags);
         List<FlatOption> legacy = LegacyFilenames.expand(JsonFlattener.flatten(object, diags), diags);
         if (legacy == null) {
             return;
@@ -85,5 +91,47 @@ final class Blockdev {
                 .crumple(DescriptorInput.expand(legacy, DescriptorInput.folder(object.span().source()), into.descriptors,
                         diags));
         into.units.add(new Unit(tree, Binder.Role.IMAGE, Typing.STRICT, object.span(), true));
+    }
+
+    /**
+     * -blockdev (and -object) JSON goes to the QAPI visitor as it is: unlike a json: filename it is never
+     * flattened and crumpled, so "file.driver" is a member named with a dot, which no QAPI type
+     * has (qapi/qobject-input-visitor.c check_struct). Such members are reported and dropped, so
+     * they neither pass as nested options nor give a second error further on.
+     *
+     * @param path the QAPI name of the value: "file", "children[0]" (full_name_nth's JSON form)
+     */
+    static JsonNode withoutDottedKeys(JsonNode node, String path, Diagnostics diags) {
+        if (node instanceof JsonNode.JObject o) {
+            List<JsonNode.Member> kept = new java.util.ArrayList<>();
+            for (JsonNode.Member m : o.members()) {
+                String name = path.isEmpty() ? m.key() : path + "." + m.key();
+                if (m.key().contains(".")) {
+                    diags.report(Code.UNKNOWN_OPTION, m.keySpan(), "Parameter '" + name + "' is unexpected",
+                            "QAPI JSON is not flattened: nest it as " + nested(m.key()));
+                    continue;
+                }
+                kept.add(new JsonNode.Member(m.key(), m.keySpan(), withoutDottedKeys(m.value(), name, diags)));
+            }
+            return new JsonNode.JObject(kept, o.span());
+        }
+        if (node instanceof JsonNode.JArray a) {
+            List<JsonNode> items = new java.util.ArrayList<>();
+            for (int i = 0; i < a.items().size(); i++) {
+                items.add(withoutDottedKeys(a.items().get(i), path + "[" + i + "]", diags));
+            }
+            return new JsonNode.JArray(items, a.span());
+        }
+        return node;
+    }
+
+    /** "cache.direct" as nested members: "cache": {"direct": ...}. */
+    private static String nested(String dotted) {
+        String[] parts = dotted.split("\\.", -1);
+        StringBuilder out = new StringBuilder("\"" + parts[0] + "\": ");
+        for (int i = 1; i < parts.length; i++) {
+            out.append("{\"").append(parts[i]).append("\": ");
+        }
+        return out.append("...").append("}".repeat(parts.length - 1)).toString();
     }
 }

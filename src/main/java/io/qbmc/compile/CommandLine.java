@@ -37,21 +37,62 @@ final class CommandLine {
 
     /**
      * Whether the text is a command line rather than one option string: it starts with a program
-     * whose name contains "qemu", or with one of the block flags. Anything later in the text may
-     * be inside a value ("filename= -drive ,..."), so only the first word decides.
+     * whose name contains "qemu", or with one of the block flags. libvirt's logs put the
+     * environment first ("LC_ALL=C PATH=/usr/bin /usr/bin/qemu-system-x86_64 ..."), so leading
+     * NAME=value words are passed over when a qemu program follows them. Anything later in the
+     * text may be inside a value ("filename= -drive ,..."), so only the first word after them
+     * decides: "driver=raw,file.filename=x" is never a command line.
      */
     static boolean looksLike(String s) {
-        // the first word, as s.split("\\s+", 2)[0] gives it, without a regex over the whole input
-        int end = 0;
-        while (end < s.length() && !isRegexSpace(s.charAt(end))) {
-            end++;
+        int start = 0;
+        boolean afterEnvironment = false;
+        while (true) {
+            // each word as s.split("\\s+") gives it, without a regex over the whole input
+            int end = start;
+            while (end < s.length() && !isRegexSpace(s.charAt(end))) {
+                end++;
+            }
+            String word = s.substring(start, end);
+            if (isAssignment(word)) {
+                start = end;
+                while (start < s.length() && isRegexSpace(s.charAt(start))) {
+                    start++;
+                }
+                if (start >= s.length()) {
+                    return false;
+                }
+                afterEnvironment = true;
+                continue;
+            }
+            if (word.contains("=") || word.contains(",")) {
+                return false;
+            }
+            return isQemuProgram(word) || !afterEnvironment && BLOCK_FLAGS.contains(word);
         }
-        String first = s.substring(0, end);
-        if (first.contains("=") || first.contains(",")) {
+    }
+
+    private static boolean isQemuProgram(String word) {
+        return word.substring(word.lastIndexOf('/') + 1).startsWith("qemu");
+    }
+
+    /**
+     * A shell environment assignment as libvirt logs them: NAME=value with an upper-case name
+     * (LC_ALL, PATH, QEMU_AUDIO_DRV) and no ",". QEMU's option names are lower case, so a dotted
+     * string with a blank in a value ("filename=a qemu.img") is not taken for one.
+     */
+    static boolean isAssignment(String word) {
+        int eq = word.indexOf('=');
+        if (eq <= 0 || word.indexOf(',') >= 0) {
             return false;
         }
-        String program = first.substring(first.lastIndexOf('/') + 1);
-        return program.startsWith("qemu") || BLOCK_FLAGS.contains(first);
+        for (int i = 0; i < eq; i++) {
+            char c = word.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c == '_';
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** java.util.regex's \\s: space, tab, newline, vertical tab, form feed, carriage return. */
@@ -64,13 +105,25 @@ final class CommandLine {
         into.objectsKnown = true;
         boolean imageOpts = false;
         Text format = null;
+        boolean programSeen = false;
+        boolean qemuSystem = false;
         for (int i = 0; i < words.size(); i++) {
             Text w = words.get(i);
             String flag = w.value();
-            if (i == 0 && !flag.startsWith("-")) {
+            if (!programSeen && isAssignment(flag)) {
+                // libvirt logs the environment it starts QEMU with; it sets no block device
+                diags.report(Code.SKIPPED_FLAG, w.span(0, w.length()),
+                        "Environment variable '" + flag.substring(0, flag.indexOf('=')) + "' skipped",
+                        "it does not concern block devices");
+                continue;
+            }
+            boolean first = !programSeen;
+            programSeen = true;
+            if (first && !flag.startsWith("-")) {
                 // the program; qemu-storage-daemon handles its options one by one, in order
                 // (storage-daemon/qemu-storage-daemon.c process_options), while qemu-system
                 // creates every -object before the first node and qemu-img before opening
+                qemuSystem = flag.substring(flag.lastIndexOf('/') + 1).startsWith("qemu-system");
                 if (flag.substring(flag.lastIndexOf('/') + 1).startsWith("qemu-storage-daemon")) {
                     into.objectsInOrder = new java.util.HashMap<>();
                 }
@@ -97,7 +150,7 @@ final class CommandLine {
                         Blockdev.readOne(arg, into, diags);
                         break;
                     default:
-                        object(arg, into, diags);
+                        object(arg, qemuSystem, into, diags);
                 }
                 continue;
             }
@@ -135,10 +188,16 @@ final class CommandLine {
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
-    /** -object: keyval with the implied key qom-type, or JSON. */
-    private static void object(Text arg, FrontEndResult into, Diagnostics diags) {
+    /**
+     * -object: keyval with the implied key qom-type, or JSON.
+     *
+     * @param qemuSystem whether qemu-system reads it, whose vl.c takes the keyval form through
+     *                   QemuOpts and the opts visitor (flat keys only) rather than QAPI's keyval
+     */
+    private static void object(Text arg, boolean qemuSystem, FrontEndResult into, Diagnostics diags) {
         List<FlatOption> flat;
-        if (arg.value().startsWith("{")) {
+        boolean json = arg.value().startsWith("{");
+        if (json) {
             JsonNode node = JsonSyntax.parse(arg, "", diags);
             if (!(node instanceof JsonNode.JObject o)) {
                 if (node != null) {
@@ -146,21 +205,23 @@ final class CommandLine {
                 }
                 return;
             }
-            flat = JsonFlattener.flatten(o, diags);
+            flat = JsonFlattener.flatten((JsonNode.JObject) Blockdev.withoutDottedKeys(o, "", diags), diags);
         } else {
             flat = DottedReader.keyval(arg, "qom-type", diags);
         }
         Map<String, Value> props = new LinkedHashMap<>();
-        String type = null;
+        List<FlatOption> properties = new java.util.ArrayList<>();
+        FlatOption type = null;
         String id = null;
         for (FlatOption o : flat) {
             String v = o.value().display();
             if (o.key().equals("qom-type")) {
-                type = v;
+                type = o;
             } else if (o.key().equals("id")) {
                 id = v;
             } else {
                 props.put(o.key(), new Value.Str(v));
+                properties.add(o);
             }
         }
         if (type == null || id == null) {
@@ -168,6 +229,7 @@ final class CommandLine {
                     "Parameter '" + (type == null ? "qom-type" : "id") + "' is missing", "-object TYPE,id=ID,...");
             return;
         }
+        ObjectOptions.check(type, properties, json, qemuSystem && !json, arg.span(0, arg.length()), into.objects, diags);
         for (QemuObject earlier : into.objects) {
             if (earlier.id().equals(id)) {
                 // qom/object.c object_property_try_add_child under /objects (qom/object_interfaces.c)
@@ -177,7 +239,7 @@ final class CommandLine {
                 return;
             }
         }
-        into.objects.add(new QemuObject(type, id, props));
+        into.objects.add(new QemuObject(type.value().display(), id, props));
         if (into.objectsInOrder != null) {
             into.objectsInOrder.put(id, arg.span(0, arg.length()));
         }

@@ -171,12 +171,12 @@ public final class Compiler {
         List<DriveOptions> drives = new ArrayList<>();
         for (int i = 0; i < read.units.size(); i++) {
             Unit u = read.units.get(i);
-            Binder binder = new Binder(u.typing(), diags, origins, u.blockdev());
+            Binder binder = new Binder(u.typing(), u.refused() ? new Diagnostics() : diags, origins, u.blockdev());
             BlockNode node = binder.bind(u.tree(), u.role(), u.span());
             if (node == null) {
                 continue;
             }
-            if (u.blockdev() && node.nodeName() == null) {
+            if (u.blockdev() && node.nodeName() == null && !u.refused()) {
                 diags.report(Code.BLOCKDEV_NODE_NAME, u.span(), "'node-name' must be specified for the root node",
                         "add node-name=NAME so other nodes and devices can refer to it");
             }

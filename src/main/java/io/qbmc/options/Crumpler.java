@@ -116,6 +116,12 @@ public final class Crumpler {
             if (child.leaf != null) {
                 if (indexRule != ListIndexRule.BLOCK_LAYER) {
                     inconsistent(child, path.toString(), o);
+                    // the group stays, not "x": a reference to a node that does not exist
+                    // would be a second error where keyval_parse gives one
+                    child.leaf = null;
+                    child.valueText = null;
+                    child.members = new LinkedHashMap<>();
+                    child.span = o.span();
                     return;
                 }
                 // the block layer keeps "x" and "x.y" side by side; the binder judges them
@@ -218,6 +224,10 @@ public final class Crumpler {
             if (n == null) {
                 diags.report(Code.LIST_INDEX, node.span, "Parameter '" + path + "." + i + "' missing",
                         "list elements of '" + path + "' must be numbered 0, 1, 2, ... without gaps");
+                if (indexRule == ListIndexRule.KEYVAL) {
+                    // keyval_parse refuses the whole text: no element is read, none to check further
+                    items.clear();
+                }
                 break;
             }
             items.add(freeze(n, path + "." + i, false));

@@ -3,6 +3,7 @@ package io.qbmc.compile;
 import static io.qbmc.testing.Diags.assertNone;
 import static io.qbmc.testing.Diags.assertOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qbmc.diag.Code;
@@ -155,5 +156,31 @@ class CommandLineTest {
         BlockNode file = ((io.qbmc.graph.Child.Inline) ((io.qbmc.graph.Value.Node) r.graph().nodes().get(0).options()
                 .get("file")).child()).node();
         assertEquals(new io.qbmc.graph.Value.Str("a.raw"), file.options().get("filename"));
+    }
+
+    @Test
+    void libvirtLogLinesStartWithTheEnvironment() {
+        Marked m = Marked.of("^LC_ALL=C^ ^PATH=/usr/bin^ HOME=/var/lib/libvirt/qemu/domain-1-vm QEMU_AUDIO_DRV=none "
+                + "/usr/bin/qemu-system-x86_64 -name guest=vm -drive file=a.raw,format=raw,if=none,^bogus^=1");
+        CompileResult r = new Compiler(Dialect.IMAGE_OPTS).compile(m.source());
+        List<Diagnostic> notes = Diags.withCode(r.diagnostics(), Code.SKIPPED_FLAG);
+        assertEquals(5, notes.size(), Diags.render(notes));
+        Diags.assertDiag(notes.get(0), Code.SKIPPED_FLAG, "Environment variable 'LC_ALL' skipped", m.span(0));
+        Diags.assertDiag(notes.get(1), Code.SKIPPED_FLAG, "Environment variable 'PATH' skipped", m.span(1));
+        assertOnly(problems(r), Code.UNKNOWN_OPTION, "Block format 'raw' does not support the option 'bogus'", m.span(2));
+    }
+
+    @Test
+    void theEnvironmentAloneDoesNotMakeACommandLine() {
+        assertTrue(CommandLine.looksLike("LC_ALL=C qemu-img info a.raw"));
+        assertTrue(CommandLine.looksLike("LC_ALL=C\n  /usr/bin/qemu-system-x86_64 -drive file=a.raw"));
+        // option strings: keys are lower case, and a second option brings a comma
+        assertFalse(CommandLine.looksLike("driver=raw,file.filename=x"));
+        assertFalse(CommandLine.looksLike("filename=a qemu.img"));
+        assertFalse(CommandLine.looksLike("driver=raw"));
+        // a flag after the environment, with no program: not what a shell or libvirt writes
+        assertFalse(CommandLine.looksLike("LC_ALL=C -drive file=a.raw"));
+        assertFalse(CommandLine.looksLike("LC_ALL=C"));
+        assertFalse(CommandLine.looksLike("LC_ALL=C true"));
     }
 }

@@ -232,6 +232,13 @@ final class BlockdevCorpus {
         add("json-typing", args("--blockdev", "{\"driver\":\"file\",\"node-name\":\"f\",\"filename\":\"" + a
                 + "\",\"aio-max-batch\":\"x\"}"));
         add("unknown-option", args("--blockdev", "driver=file,node-name=f,filename=" + a + ",x=1"));
+        // QAPI JSON is not flattened: a dotted member is unexpected even where keyval would nest it
+        add("json-typing", args("--blockdev", "{\"driver\":\"raw\",\"node-name\":\"r\",\"file.driver\":\"file\","
+                + "\"file.filename\":\"" + a + "\"}"));
+        add("json-typing", args("--blockdev", "{\"driver\":\"raw\",\"node-name\":\"r\",\"file\":{\"driver\":\"file\","
+                + "\"filename\":\"" + a + "\",\"cache.no-flush\":false}}"));
+        add("json-typing", args("--blockdev", "driver=file,node-name=f,filename=" + a, "--blockdev",
+                "{\"driver\":\"raw\",\"node-name\":\"r\",\"file\":\"f\",\"cache.no-flush\":false}"));
         add("valid", args("--blockdev", "driver=file,node-name=f,filename=q0.qcow2", "--blockdev",
                 "driver=qcow2,node-name=q,file=f,backing="));
         add("unknown-reference", args("--blockdev", "driver=file,node-name=f,filename=q0.qcow2", "--blockdev",
@@ -247,6 +254,45 @@ final class BlockdevCorpus {
         add("read-only", args("--blockdev", "driver=file,node-name=f,filename=" + a + ",read-only=on", "--blockdev",
                 "driver=raw,node-name=r,file=f"));
         keyvalNumbers();
+        objectProperties();
+    }
+
+    /** -object properties as QAPI types them and the object's completion checks them. */
+    private void objectProperties() {
+        String node = "driver=file,node-name=f,filename=r0.raw";
+        for (String o : List.of("throttle-group,id=tg0,bogus=1", "secret,id=s0", "secret,id=s0,data=pw,format=hex",
+                "throttle-group,id=tg0,limits.bps-total=abc", "bogus-type,id=x", "secrte,id=x",
+                "throttle-group,id=tg0,limits.bps-totl=5", "throttle-group,id=tg0,bogus.x=1",
+                "throttle-group,id=tg0,x-bps-total=-1",
+                "throttle-group,id=tg0,limits.bps-total=100,limits.bps-read=10", "secret,id=s0,data=pw,file=s0.txt",
+                "{\"qom-type\":\"throttle-group\",\"id\":\"tg0\",\"limits\":{\"bps-total\":5.5}}",
+                "{\"qom-type\":\"throttle-group\",\"id\":\"tg0\",\"x-bps-total\":\"5\"}",
+                "{\"qom-type\":\"secret\",\"id\":\"s0\",\"data\":\"pw\",\"x.y\":1}",
+                "{\"qom-type\":\"secret\",\"id\":\"s0\",\"data\":\"pw\",\"loaded\":null}",
+                "tls-creds-anon,id=t0,verify-peer=maybe", "tls-creds-x509,id=t0,endpoint=bogus",
+                "tls-creds-psk,id=t0,bogus=1", "secret_keyring,id=s0", "secret_keyring,id=s0,serial=abc",
+                "throttle-group,id=tg0,limits=5", "iothread,id=io0,poll-max-ns=x", "iothread,id=io0,bogus=1",
+                "throttle-group,id=tg0,limits.bps-total=100,limits.bps-total-max=10",
+                "throttle-group,id=tg0,limits.bps-total-max=10", "throttle-group,id=tg0,limits.iops-size=5",
+                "throttle-group,id=tg0,limits.bps-total=100,limits.bps-total-max=200,limits.bps-total-max-length=0",
+                "throttle-group,id=tg0,limits.bps-total=100,limits.bps-total-max=200,limits.bps-total-max-length=-1",
+                "throttle-group,id=tg0,x-bps-total=100,x-bps-total-max=200,x-bps-total-max-length=4294967296",
+                "throttle-group,id=tg0,limits.bps-total=1000000000000001",
+                "throttle-group,id=tg0,limits.bps-total.x=1",
+                // accepted
+                "throttle-group,id=tg0,x-bps-total=100,limits.iops-total=5", "secret,id=s0,data=cHc=,format=base64",
+                "tls-creds-anon,id=t0,endpoint=server,verify-peer=yes", "iothread,id=io0,poll-max-ns=0x10",
+                "throttle-group,id=tg0,limits.bps-total=100,limits.bps-total-max=200,limits.bps-total-max-length=5",
+                "{\"qom-type\":\"throttle-group\",\"id\":\"tg0\",\"limits\":{}}",
+                "{\"qom-type\":\"throttle-group\",\"id\":\"tg0\",\"limits\":{\"iops-total\":10,\"iops-size\":4096}}",
+                "{\"qom-type\":\"secret\",\"id\":\"s0\",\"data\":\"pw\",\"format\":\"raw\",\"loaded\":true}",
+                "secret_keyring,id=s0,serial=0x0,keyid=", "tls-creds-psk,id=t0,username=u,priority=NORMAL",
+                "tls-creds-x509,id=t0,endpoint=server", "tls-creds-anon,id=t0,loaded=off",
+                "{\"qom-type\":\"throttle-group\",\"id\":\"tg0\",\"limits\":{\"bps-total\":{\"x\":1}}}",
+                "secret,id=s0,data=pw,keyid=nokey",
+                "tls-creds-anon,id=t0", "{\"qom-type\":\"secret\",\"id\":\"s0\",\"data\":\"pw\",\"keyid\":\"\",\"iv\":\"x\"}")) {
+            add("object-properties", args("--object", o, "--blockdev", node));
+        }
     }
 
     /**
