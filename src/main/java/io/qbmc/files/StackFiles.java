@@ -135,6 +135,10 @@ public final class StackFiles {
         if (size == null) {
             return null;
         }
+        // compile makes new, zeroed bitmaps: like bitmap --add, each gets a fresh generation, so no
+        // backup chain of an earlier stack (recompiled with --force, or deleted and compiled again)
+        // can be continued from a bitmap that has not seen its writes
+        d = d.withBitmaps(d.bitmaps().stream().map(b -> b.withGeneration(Descriptor.Bitmap.fresh())).toList());
         return new Plan(descriptorPath, DescriptorWriter.write(d), files, size, image);
     }
 

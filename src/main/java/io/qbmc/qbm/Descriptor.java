@@ -57,6 +57,17 @@ public record Descriptor(int version, Image image, Image backing, String mode, L
             return next(generation);
         }
 
+        /**
+         * A generation for a new bitmap: it must not continue a chain of an earlier bitmap of the
+         * same name, whose generation no descriptor holds any more; a random one makes that match
+         * all but impossible.
+         */
+        public static long fresh() {
+            return 1 + (RANDOM.nextLong() & Long.MAX_VALUE) % MAX_GENERATION;
+        }
+
+        private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
         /** The generation after g; wraps to 1 rather than run past what JSON keeps exactly. */
         public static long next(long g) {
             return g >= MAX_GENERATION || g < 0 ? 1 : g + 1;

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -172,7 +171,7 @@ public final class BitmapEditor {
             throw new StackException(Code.WOULD_OVERWRITE, "Bitmap file " + p + " exists",
                     "use --force to replace it, or choose another bitmap name");
         }
-        Entry e = new Entry(new Descriptor.Bitmap(name, file, g, "dirty", true, false, freshGeneration()));
+        Entry e = new Entry(new Descriptor.Bitmap(name, file, g, "dirty", true, false, Descriptor.Bitmap.fresh()));
         e.zero = true;
         e.created = true;
         entries.add(e);
@@ -275,14 +274,4 @@ public final class BitmapEditor {
     private static Descriptor.Bitmap withEnabled(Descriptor.Bitmap b, boolean enabled) {
         return b.enabled() == enabled ? b : b.withEnabled(enabled).withGeneration(b.nextGeneration());
     }
-
-    /**
-     * A new bitmap must not continue a chain of an earlier bitmap of the same name, whose generation
-     * the descriptor no longer holds; a random one makes that match all but impossible.
-     */
-    private static long freshGeneration() {
-        return 1 + (RANDOM.nextLong() & Long.MAX_VALUE) % Descriptor.Bitmap.MAX_GENERATION;
-    }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 }

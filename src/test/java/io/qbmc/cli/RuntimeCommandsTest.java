@@ -2,6 +2,7 @@ package io.qbmc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,27 @@ class RuntimeCommandsTest {
         Cli.Run r = Cli.run("compile", "@" + dir.resolve("stack.conf"), "--out", dir.toString());
         assertEquals(0, r.exit(), r::toString);
         qbm = dir.resolve("stack.qbm").toString();
+    }
+
+    /** The generation bitmap info reports for 'daily'. */
+    private long generation() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"name\":\"daily\".*?\"generation\":(\\d+)")
+                .matcher(ok("bitmap", "info", qbm, "--format", "json").out());
+        assertTrue(m.find(), "bitmap info shows daily's generation");
+        return Long.parseLong(m.group(1));
+    }
+
+    /** A stack compiled again over the old one has new, zeroed bitmaps: an old chain must not go on from them. */
+    @Test
+    void aChainDoesNotContinueOverARecompiledStack() throws Exception {
+        String ch = dir.resolve("ch").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", ch, "--full");
+        ok("io", qbm, "write", "-P", "0xaa", "1M", "4k");
+        long before = generation();
+        ok("compile", "@" + dir.resolve("stack.conf"), "--out", dir.toString(), "--force");
+        assertNotEquals(before, generation());
+        Cli.Run r = fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch);
+        assertTrue(r.err().startsWith("error[QBMC-E058]: Bitmap 'daily' was cleared, disabled or recreated"), r::toString);
     }
 
     private static Cli.Run ok(String... args) {
@@ -185,9 +207,9 @@ class RuntimeCommandsTest {
             assertEquals(137, child.process().waitFor());
         }
         assertTrue(fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch).err().startsWith("error[QBMC-E047]:"));
-        assertTrue(ok("bitmap", "info", qbm, "--format", "json").out().contains("\"generation\":0}"));
+        long before = generation();
         ok("bitmap", "--clear", "daily", qbm);
-        assertTrue(ok("bitmap", "info", qbm, "--format", "json").out().contains("\"generation\":1}"));
+        assertEquals(before + 1, generation());
         ok("io", qbm, "write", "-P", "0xbb", "3M", "4k");
         Cli.Run r = fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch);
         assertTrue(r.err().startsWith("error[QBMC-E058]: Bitmap 'daily' was cleared, disabled or recreated after link"
