@@ -62,7 +62,7 @@ public final class Compiler {
             return new CompileResult(source, null, origins, diags.sorted(), List.of());
         }
         if (Hocon.is(source)) {
-            Hocon.read(source, read, diags);
+            Hocon.read(source, read, diags, maxInput);
         } else if (DescriptorReader.looksLike(text.value()) || isDescriptorFile(source)) {
             DescriptorInput.read(source, read, diags);
         } else if (isJsonConfig(source, text)) {

@@ -70,7 +70,7 @@ final class Hocon {
         return source.file() != null && source.file().getFileName().toString().endsWith(".conf");
     }
 
-    static void read(Source source, FrontEndResult into, Diagnostics diags) {
+    static void read(Source source, FrontEndResult into, Diagnostics diags, long maxChars) {
         int depth = nesting(source.text());
         if (depth > MAX_NESTING) {
             diags.report(Code.INPUT_LIMIT, Span.line(source, 1), "HOCON nested " + depth + " levels deep; the limit is "
@@ -79,7 +79,7 @@ final class Hocon {
         }
         Config config;
         ConfigParseOptions parse = ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)
-                .setOriginDescription(source.name());
+                .setOriginDescription(source.name()).setIncluder(new HoconIncluder());
         List<FlatOption> flat = new ArrayList<>();
         try {
             // an absolute path: typesafe-config finds included files beside the file's parent,
@@ -87,6 +87,12 @@ final class Hocon {
             Config parsed = source.file() != null && Files.isRegularFile(source.file())
                     ? ConfigFactory.parseFile(source.file().toAbsolutePath().toFile(), parse)
                     : ConfigFactory.parseString(source.text(), parse);
+            HoconBudget.Overrun over = HoconBudget.check(parsed.root(), maxChars);
+            if (over != null) {
+                diags.report(Code.INPUT_LIMIT, span(over.origin(), source, new HashMap<>()), "'" + over.path() + "' "
+                        + over.why(), "write the value out, or use fewer substitutions");
+                return;
+            }
             config = parsed.resolve(ConfigResolveOptions.defaults());
             Map<String, Source> sources = new HashMap<>();
             sources.put(source.name(), source);

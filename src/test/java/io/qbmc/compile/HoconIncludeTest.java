@@ -50,4 +50,17 @@ class HoconIncludeTest {
         CompileResult r = compile(main);
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.code() == Code.INPUT_LIMIT), r.diagnostics()::toString);
     }
+
+    /** Validating an untrusted configuration must not fetch anything from the network. */
+    @Test
+    void urlAndClasspathIncludesAreNotFollowed(@TempDir Path dir) throws IOException {
+        for (String include : List.of("include \"http://127.0.0.1:9/x.conf\"", "include url(\"http://127.0.0.1:9/x.conf\")",
+                "include classpath(\"reference.conf\")")) {
+            Path main = dir.resolve("main.conf");
+            Files.writeString(main, include + "\n" + MAIN);
+            CompileResult r = compile(main);
+            assertTrue(r.diagnostics().stream().anyMatch(d -> d.code() == Code.DESCRIPTOR_SYNTAX
+                    && d.message().contains("is not followed")), () -> include + ": " + r.diagnostics());
+        }
+    }
 }

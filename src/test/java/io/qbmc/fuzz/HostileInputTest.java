@@ -182,6 +182,25 @@ class HostileInputTest {
         }
     }
 
+    /** Substitutions that ask for gigabytes, or for seconds per input, are refused before they are resolved. */
+    @Test
+    void hoconSubstitutionsThatExplodeAreRefusedBeforeResolving() {
+        StringBuilder laughs = new StringBuilder("x0 = \"aaa\"\n");
+        for (int i = 1; i < 40; i++) {
+            laughs.append('x').append(i).append(" = ${x").append(i - 1).append("}${x").append(i - 1).append("}\n");
+        }
+        StringBuilder appends = new StringBuilder("k = []\n");
+        for (int i = 0; i < 4000; i++) {
+            appends.append("k += ").append(i).append('\n');
+        }
+        for (String text : List.of(laughs.toString(), appends.toString())) {
+            long start = System.nanoTime();
+            CompileResult r = new Compiler(Dialect.IMAGE_OPTS).compile(new Source("x.conf", text, Path.of("x.conf")));
+            assertTrue(r.diagnostics().stream().anyMatch(d -> d.code() == Code.INPUT_LIMIT), r.diagnostics()::toString);
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused quickly, not after resolving");
+        }
+    }
+
     private static String chain(int n) {
         StringBuilder b = new StringBuilder("x0 = 1\n");
         for (int i = 1; i <= n; i++) {
