@@ -74,6 +74,12 @@ public final class DottedEmitter {
     }
 
     private static void item(String key, String value, StringBuilder out) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            // QemuOpts would take it as one argument, but a dotted string is one line: in a file,
+            // in --lines, in a shell history, a line break splits it
+            throw new NotExpressible("Option '" + key + "' holds a line break, which a dotted string on one line"
+                    + " cannot", "translate --to json, which escapes it as \\n");
+        }
         if (out.length() > 0) {
             out.append(',');
         }

@@ -1,6 +1,7 @@
 package io.qbmc.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,15 @@ class DottedEmitterTest {
     @Test
     void probedNodeHasNoDriverItem() {
         assertEquals("file.driver=file,file.filename=a.raw", emit("file.driver=file,file.filename=a.raw"));
+    }
+
+    /** translate prints a dotted string on one line: a value with a line break is refused, not split. */
+    @Test
+    void aLineBreakInAValueIsRefused() {
+        io.qbmc.compile.CompileResult r = new io.qbmc.compile.Compiler(io.qbmc.compile.Dialect.IMAGE_OPTS).compile(
+                io.qbmc.source.Source.of("json:{\"driver\":\"raw\",\"file\":{\"driver\":\"file\",\"filename\":\"a\\nb\"}}"));
+        io.qbmc.api.Qbmc.UnsupportedFormException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.qbmc.api.Qbmc.UnsupportedFormException.class, () -> io.qbmc.api.Qbmc.emit(r.graph(), io.qbmc.api.OutputForm.DOTTED));
+        assertTrue(e.getMessage().contains("'file.filename' holds a line break"), e::getMessage);
     }
 }

@@ -1,6 +1,7 @@
 package io.qbmc.roundtrip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.InputFormat;
@@ -205,9 +206,15 @@ class DescriptorRoundTripProperties {
         QbmNode filter = io.qbmc.emit.DescriptorEmitter.qbmOf(fromDescriptor.nodes().get(0));
         assertEquals(io.qbmc.emit.DescriptorEmitter.qbmOf(placed.nodes().get(0)), filter);
 
-        String dotted = Qbmc.emit(fromDescriptor, OutputForm.DOTTED);
-        BlockGraph fromDotted = compileText(dotted);
-        assertEquals(expected, fromDotted, "dotted:\n" + dotted);
+        BlockGraph fromDotted = fromDescriptor;
+        if (io.qbmc.testing.gen.GraphFacts.lineBreaks(fromDescriptor) > 0) {
+            // one line cannot hold a line break: dotted refuses, the chain goes on from the descriptor
+            assertThrows(Qbmc.UnsupportedFormException.class, () -> Qbmc.emit(expected, OutputForm.DOTTED));
+        } else {
+            String dotted = Qbmc.emit(fromDescriptor, OutputForm.DOTTED);
+            fromDotted = compileText(dotted);
+            assertEquals(expected, fromDotted, "dotted:\n" + dotted);
+        }
 
         String json = Qbmc.emit(fromDotted, OutputForm.JSON);
         BlockGraph fromJson = compileText(json);

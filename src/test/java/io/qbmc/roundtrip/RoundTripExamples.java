@@ -72,8 +72,8 @@ class RoundTripExamples {
 
     @Example
     void dottedEndsWithACommaWhenTheLastValueEndsInWhitespace() {
-        BlockGraph g = tree(node("file", "filename", "a \n"));
-        assertEquals("driver=file,filename=a \n,", Qbmc.emit(g, OutputForm.DOTTED));
+        BlockGraph g = tree(node("file", "filename", "a \t"));
+        assertEquals("driver=file,filename=a \t,", Qbmc.emit(g, OutputForm.DOTTED));
         assertDotted(g);
         assertEquals("driver=file,filename=a", Qbmc.emit(tree(node("file", "filename", "a")), OutputForm.DOTTED));
     }

@@ -64,6 +64,11 @@ public final class GraphFacts {
         return count(graph, v -> v instanceof Value.Arr a && a.items().isEmpty());
     }
 
+    /** Strings with a line break, which a dotted string on one line cannot hold. */
+    public static long lineBreaks(BlockGraph graph) {
+        return count(graph, v -> v instanceof Value.Str s && (s.value().indexOf('\n') >= 0 || s.value().indexOf('\r') >= 0));
+    }
+
     /** Integers of 2^63 or more, which -blockdev JSON cannot write. */
     public static long beyondInt63(BlockGraph graph) {
         return count(graph, v -> v instanceof Value.Int i && i.bits() < 0);
