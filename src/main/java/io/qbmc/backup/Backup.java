@@ -98,10 +98,11 @@ public final class Backup {
         }
         if (prev.generation() != info.generation()) {
             throw new StackException(Code.CHAIN_INVALID, "Bitmap '" + info.name() + "' was cleared, disabled or"
-                    + " recreated after link " + Chain.name(prev.link()) + " of the chain in " + dir
-                    + " (bitmap generation " + prev.generation() + " then, " + info.generation() + " now),"
-                    + " so its changes since that link are unknown",
-                    "start a new chain with --full in another folder");
+                    + " recreated, or backed up into another chain, after link " + Chain.name(prev.link())
+                    + " of the chain in " + dir + " (bitmap generation " + prev.generation() + " from that link on, "
+                    + info.generation() + " now), so its changes since that link are unknown",
+                    "start a new chain with --full in another folder (a backup cut off by a crash after its"
+                            + " link was written also ends the chain)");
         }
         if (prev.size() != device.size()) {
             throw new StackException(Code.CHAIN_INVALID, "The chain in " + dir + " is of an image of " + prev.size()

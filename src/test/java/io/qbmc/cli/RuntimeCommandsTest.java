@@ -209,10 +209,10 @@ class RuntimeCommandsTest {
         assertTrue(fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch).err().startsWith("error[QBMC-E047]:"));
         long before = generation();
         ok("bitmap", "--clear", "daily", qbm);
-        assertEquals(before + 1, generation());
+        assertNotEquals(before, generation());
         ok("io", qbm, "write", "-P", "0xbb", "3M", "4k");
         Cli.Run r = fails(1, "backup", qbm, "--bitmap", "daily", "--target", ch);
-        assertTrue(r.err().startsWith("error[QBMC-E058]: Bitmap 'daily' was cleared, disabled or recreated after link"
+        assertTrue(r.err().startsWith("error[QBMC-E058]: Bitmap 'daily' was cleared, disabled or recreated, or backed up into another chain, after link"
                 + " 0000 of the chain in " + ch), r::toString);
         assertTrue(r.err().contains("hint: start a new chain with --full"), r::toString);
         assertFalse(Files.exists(dir.resolve("ch/0001")));
