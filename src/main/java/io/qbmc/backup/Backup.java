@@ -43,7 +43,21 @@ public final class Backup {
                 throw new StackException(Code.CHAIN_INVALID, dir + " already holds a backup chain",
                         "a full backup starts a new chain: give a new or empty folder");
             }
+            Path enclosing = Chain.enclosingChain(dir);
+            if (enclosing != null) {
+                throw new StackException(Code.CHAIN_INVALID, dir + " lies inside the backup chain in " + enclosing,
+                        "a full backup starts a new chain: give a new or empty folder outside every chain");
+            }
         } else {
+            // without a descriptor the bitmap has no generation and no in-use flag: nothing tells
+            // whether it is the record this chain needs (another stack, another chain, a crash)
+            if (device.layout().descriptor() == null) {
+                throw new StackException(Code.NEEDS_DESCRIPTOR, "An incremental backup needs a stack opened"
+                        + " through its QBM descriptor: a stack given as options has no bitmap generation, so"
+                        + " nothing shows that bitmap '" + bitmap + "' holds every write since the chain's last link",
+                        "compile a descriptor (qbmc compile) and back up through it; a full backup"
+                                + " (--full) is allowed without one");
+            }
             prev = Chain.read(dir).last().manifest();
         }
         int link = prev == null ? 0 : prev.link() + 1;

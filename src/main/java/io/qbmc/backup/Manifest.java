@@ -43,7 +43,8 @@ public record Manifest(String chain, int link, Kind kind, Integer parent, String
     private static final Set<String> FIELDS = Set.of("qbmc-backup", "chain", "link", "kind", "parent", "created",
             "image", "bitmap", "data", "extents");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public enum Kind {
         FULL, INCREMENTAL;
