@@ -43,7 +43,21 @@ public final class Backup {
                 throw new StackException(Code.CHAIN_INVALID, dir + " already holds a backup chain",
                         "a full backup starts a new chain: give a new or empty folder");
             }
+            Path enclosing = Chain.enclosingChain(dir);
+            if (enclosing != null) {
+                throw new StackException(Code.CHAIN_INVALID, dir + " lies inside the backup chain in " + enclosing,
+                        "a full backup starts a new chain: give a new or empty folder outside every chain");
+            }
         } else {
+            // without a descriptor the bitmap has no generation and no in-use flag: nothing tells
+            // whether it is the record this chain needs (another stack, another chain, a crash)
+            if (device.layout().descriptor() == null) {
+                throw new StackException(Code.NEEDS_DESCRIPTOR, "An incremental backup needs a stack opened"
+                        + " through its QBM descriptor: a stack given as options has no bitmap generation, so"
+                        + " nothing shows that bitmap '" + bitmap + "' holds every write since the chain's last link",
+                        "compile a descriptor (qbmc compile) and back up through it; a full backup"
+                                + " (--full) is allowed without one");
+            }
             prev = Chain.read(dir).last().manifest();
         }
         int link = prev == null ? 0 : prev.link() + 1;
@@ -98,10 +112,11 @@ public final class Backup {
         }
         if (prev.generation() != info.generation()) {
             throw new StackException(Code.CHAIN_INVALID, "Bitmap '" + info.name() + "' was cleared, disabled or"
-                    + " recreated after link " + Chain.name(prev.link()) + " of the chain in " + dir
-                    + " (bitmap generation " + prev.generation() + " then, " + info.generation() + " now),"
-                    + " so its changes since that link are unknown",
-                    "start a new chain with --full in another folder");
+                    + " recreated, or backed up into another chain, after link " + Chain.name(prev.link())
+                    + " of the chain in " + dir + " (bitmap generation " + prev.generation() + " from that link on, "
+                    + info.generation() + " now), so its changes since that link are unknown",
+                    "start a new chain with --full in another folder (a backup cut off by a crash after its"
+                            + " link was written also ends the chain)");
         }
         if (prev.size() != device.size()) {
             throw new StackException(Code.CHAIN_INVALID, "The chain in " + dir + " is of an image of " + prev.size()

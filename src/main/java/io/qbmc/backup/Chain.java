@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -63,8 +65,38 @@ public final class Chain {
         }
     }
 
-    private static boolean isLinkName(String n) {
+    static boolean isLinkName(String n) {
         return n.matches("\\d{4,}");
+    }
+
+    /** Link names in chain order: by number, so that 10000 comes after 9999, not before 1001. */
+    static final Comparator<String> BY_NUMBER = Comparator.comparing(BigInteger::new);
+
+    /**
+     * The chain folder a path lies in, if any: the path itself or an ancestor that holds a full link
+     * (0000/manifest.json), compared by real path (symbolic links resolved; a path that does not
+     * exist yet is resolved through its nearest existing ancestor).
+     */
+    static Path enclosingChain(Path p) throws IOException {
+        for (Path a = realPath(p); a != null; a = a.getParent()) {
+            if (Files.isRegularFile(a.resolve(name(0)).resolve(Manifest.FILE))) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The real path of p, or of its nearest existing ancestor with the rest appended. */
+    static Path realPath(Path p) throws IOException {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        return existing.toRealPath().resolve(existing.relativize(abs));
     }
 
     /**
@@ -80,7 +112,16 @@ public final class Chain {
         }
         List<Path> folders = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> isLinkName(p.getFileName().toString())).sorted().forEach(folders::add);
+            s.filter(p -> isLinkName(p.getFileName().toString()))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString(), BY_NUMBER)).forEach(folders::add);
+        }
+        for (Path f : folders) {
+            if (!Files.isDirectory(f)) {
+                throw new StackException(Code.CHAIN_INVALID, "The chain in " + dir + " holds " + f
+                        + ", which is named like a link but is not a folder", "a link is a folder written by qbmc"
+                        + " backup: remove or rename " + f.getFileName() + " (a name that is not only digits, or"
+                        + " that starts with a dot, is ignored)");
+            }
         }
         if (folders.isEmpty()) {
             throw new StackException(Code.CHAIN_INVALID, "There is no backup chain in " + dir + ": it holds no link",

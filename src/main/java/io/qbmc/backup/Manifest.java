@@ -30,8 +30,9 @@ import java.util.Set;
  * dirty runs, zeros included, since they overwrite what the earlier links hold.
  *
  * @param parent     the previous link's number, or null for a full link
- * @param generation the bitmap's generation when the link was taken (0 in manifests from before
- *                   generations): the next incremental link needs the bitmap still at it
+ * @param generation the generation the bitmap has from this link on: the backup moves the bitmap to
+ *                   it when the link is durable, and the next incremental link needs the bitmap
+ *                   still at it (0 in manifests from before generations)
  */
 public record Manifest(String chain, int link, Kind kind, Integer parent, String created, String image, long size,
         String bitmap, long granularity, long generation, List<Entry> extents) {
@@ -42,7 +43,8 @@ public record Manifest(String chain, int link, Kind kind, Integer parent, String
     private static final Set<String> FIELDS = Set.of("qbmc-backup", "chain", "link", "kind", "parent", "created",
             "image", "bitmap", "data", "extents");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public enum Kind {
         FULL, INCREMENTAL;

@@ -41,6 +41,7 @@ public final class Restore {
     public static Result run(Path dir, Path target, String upto, boolean force, Progress progress) throws IOException {
         Chain chain = Chain.read(dir);
         Chain.Link last = chain.upto(upto);
+        checkOutside(chain, target);
         if (Files.exists(target) && !force) {
             throw new StackException(Code.WOULD_OVERWRITE, target + " exists", "restore to a new file, or pass --force"
                     + " to replace it");
@@ -91,6 +92,20 @@ public final class Restore {
             progress.finish();
         }
         return new Result(last, size, total);
+    }
+
+    /** A restore must not write into the chain it reads: --force would replace a link's files. */
+    private static void checkOutside(Chain chain, Path target) throws IOException {
+        Path real = Chain.realPath(target);
+        Path chainDir = chain.dir().toRealPath();
+        boolean inside = real.startsWith(chainDir);
+        for (Chain.Link l : chain.links()) {
+            inside |= Files.exists(l.data()) && real.equals(l.data().toRealPath());
+        }
+        if (inside) {
+            throw new StackException(Code.CHAIN_INVALID, "Cannot restore to " + target + ": it lies in the backup chain"
+                    + " in " + chain.dir() + ", which the restore reads", "restore to a file outside the chain's folder");
+        }
     }
 
     private static boolean isTemporary(String file, Path parent, Path target) {

@@ -51,7 +51,8 @@ final class IoCommand extends RuntimeCommand {
             throw usage("--abort applies to write");
         }
         if (forceShare && write) {
-            throw usage("-U applies to read: a writer always takes its locks");
+            throw misuse("-U (--force-share) applies to read only: a writer always takes its locks",
+                    "drop -U to write: qbmc io STACK write [-P PATTERN] OFFSET LENGTH");
         }
         long off = size(offset, "offset");
         long len = size(length, "length");

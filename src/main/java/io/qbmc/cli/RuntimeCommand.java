@@ -41,6 +41,10 @@ abstract class RuntimeCommand implements Callable<Integer> {
             return run(out, err);
         } catch (Reported e) {
             return Main.INVALID;
+        } catch (Misuse e) {
+            err.println("error: " + e.getMessage());
+            err.println("  hint: " + e.hint);
+            return Main.USAGE;
         } catch (StackException e) {
             for (Diagnostic d : e.diagnostics()) {
                 err.print(HumanRenderer.render(d));
@@ -69,6 +73,21 @@ abstract class RuntimeCommand implements Callable<Integer> {
     /** disk.qbm given as a plain path: no spec has a key without '=', so it cannot mean options. */
     static boolean isDescriptorPath(String arg) {
         return arg.endsWith(".qbm") && !arg.startsWith("@") && !arg.contains("=") && !arg.equals("-");
+    }
+
+    /** A usage error picocli cannot see: one line and a hint, exit 2, without the whole usage text. */
+    static final class Misuse extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String hint;
+
+        Misuse(String message, String hint) {
+            super(message, null, false, false);
+            this.hint = hint;
+        }
+    }
+
+    protected Misuse misuse(String message, String hint) {
+        return new Misuse(message, hint);
     }
 
     protected CommandLine.ParameterException usage(String message) {

@@ -165,7 +165,8 @@ public enum Code {
                     + "--force) waits until nobody has them open. -U (--force-share) reads without locks."),
     NEEDS_DESCRIPTOR("QBMC-E054", Severity.ERROR, "operation needs a QBM descriptor",
             "Persistent bitmap state (the in-use flag, the list of bitmaps) lives in the descriptor. A stack given "
-                    + "as options has none, so it cannot be written in deferred mode nor have bitmaps added or removed."),
+                    + "as options has none, so it cannot be written in deferred mode nor have bitmaps added or removed; and since it has no bitmap "
+                    + "generation, it cannot be backed up incrementally."),
     UNKNOWN_BITMAP("QBMC-E055", Severity.ERROR, "no bitmap of that name",
             "The stack has no bitmap with this name; names are case-sensitive."),
     BITMAP_EXISTS("QBMC-E056", Severity.ERROR, "bitmap name already taken",
@@ -174,7 +175,9 @@ public enum Code {
             "Merging bitmaps, or adding an incremental link to a backup chain, needs the same granularity."),
     CHAIN_INVALID("QBMC-E058", Severity.ERROR, "backup chain cannot be used",
             "The backup folder is missing, holds no chain (or already holds one), or its links do not follow "
-                    + "each other: a chain is a full link 0000 and incremental links 0001, 0002, ... of one chain id."),
+                    + "each other: a chain is a full link 0000 and incremental links 0001, 0002, ... of one chain id. "
+                    + "A bitmap whose generation is not the last link's cannot continue the chain, and neither a "
+                    + "restore nor a new chain may be written inside a chain."),
     CHECKSUM_MISMATCH("QBMC-E059", Severity.ERROR, "backup data does not match its checksum",
             "An extent of a backup link hashes to another SHA-256 than its manifest records: the link is damaged. "
                     + "Nothing is restored."),

@@ -27,9 +27,10 @@ public record Descriptor(int version, Image image, Image backing, String mode, L
      * One bitmap. {@code inUse} is set while a writer has it open; found set, the bitmap is
      * inconsistent.
      *
-     * @param generation changes whenever the bitmap stops being a complete record of the writes
-     *                   since the last backup taken from it (cleared, disabled, enabled, recreated,
-     *                   repaired); a backup link records it, so a chain can tell it may continue
+     * @param generation changes, to a random value ({@link #fresh}), whenever the bitmap starts a
+     *                   new stretch of history: a backup taken from it, a clear, a disable or
+     *                   enable, a re-creation, a repair; a backup link records the generation it
+     *                   moves the bitmap to, so only the chain holding the newest link continues
      */
     public record Bitmap(String name, String file, long granularity, String type, boolean enabled, boolean inUse,
             long generation) {
@@ -53,13 +54,10 @@ public record Descriptor(int version, Image image, Image backing, String mode, L
             return new Bitmap(name, file, granularity, type, enabled, inUse, value);
         }
 
-        public long nextGeneration() {
-            return next(generation);
-        }
-
         /**
-         * A generation for a new bitmap: it must not continue a chain of an earlier bitmap of the
-         * same name, whose generation no descriptor holds any more; a random one makes that match
+         * A new generation, for every change: a new bitmap, a clear, an enable or disable, a backup.
+         * It must not be one a chain's link has recorded before (an earlier bitmap of the same name,
+         * a link whose descriptor update a crash cut off), so it is random, never "+1": a match is
          * all but impossible.
          */
         public static long fresh() {
@@ -67,11 +65,6 @@ public record Descriptor(int version, Image image, Image backing, String mode, L
         }
 
         private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-        /** The generation after g; wraps to 1 rather than run past what JSON keeps exactly. */
-        public static long next(long g) {
-            return g >= MAX_GENERATION || g < 0 ? 1 : g + 1;
-        }
     }
 
     public Descriptor withBitmaps(List<Bitmap> replaced) {

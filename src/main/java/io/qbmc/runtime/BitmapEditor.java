@@ -103,7 +103,7 @@ public final class BitmapEditor {
             e.zero = true;
             e.content = null;
             // the chain taken from it no longer knows what changed since its last link
-            e.meta = e.meta.withInUse(false).withGeneration(e.meta.nextGeneration());
+            e.meta = e.meta.withInUse(false).withGeneration(Descriptor.Bitmap.fresh());
             report.add("cleared bitmap '" + name + "'");
         } else if (action instanceof BitmapAction.Enable) {
             e.meta = withEnabled(e.meta, true);
@@ -272,6 +272,6 @@ public final class BitmapEditor {
      * chains taken from it: one continued from a link taken before (or during) it would miss them.
      */
     private static Descriptor.Bitmap withEnabled(Descriptor.Bitmap b, boolean enabled) {
-        return b.enabled() == enabled ? b : b.withEnabled(enabled).withGeneration(b.nextGeneration());
+        return b.enabled() == enabled ? b : b.withEnabled(enabled).withGeneration(Descriptor.Bitmap.fresh());
     }
 }

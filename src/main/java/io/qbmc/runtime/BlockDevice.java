@@ -248,11 +248,11 @@ public final class BlockDevice implements Closeable {
             }
             b.snapshot = b.bits.copy();
             b.bits.clear();
-            // a full backup that repairs an inconsistent bitmap starts it afresh: chains taken from it
-            // before must not continue past the writes it may have missed
-            long generation = full && !b.consistent ? Descriptor.Bitmap.next(b.generation)
-                    : b.generation;
-            snapshot = new Snapshot(this, b, full, sink, pending, generation);
+            // every backup moves the bitmap to a new generation, drawn now so that its link can record
+            // it: from the commit on, only the chain that holds this link may continue from the bitmap
+            // (another chain on the same bitmap misses the bits this backup takes, and a chain taken
+            // before an inconsistent bitmap is repaired misses the writes it may have lost)
+            snapshot = new Snapshot(this, b, full, sink, pending, Descriptor.Bitmap.fresh());
             return snapshot;
         } finally {
             lock.unlock();
@@ -295,19 +295,28 @@ public final class BlockDevice implements Closeable {
                 b.bits.or(taken);
                 throw e;
             }
-            if (s.full() && !b.consistent) {
+            // the bits are gone from the file; now the descriptor takes the link's generation, in one
+            // atomic replacement with the repair of an inconsistent bitmap. A crash before it leaves
+            // the old generation, which no chain's last link holds any more: the next incremental
+            // backup is refused, never wrong. Without a descriptor there is no generation to move.
+            boolean repair = s.full() && !b.consistent;
+            if (descriptor != null) {
                 boolean keepInUse = filter.sessionInUse(); // then a clean close clears it with the others
                 descriptor.update(d -> {
                     List<Descriptor.Bitmap> out = new ArrayList<>();
                     for (Descriptor.Bitmap x : d.bitmaps()) {
                         out.add(!x.name().equals(b.name()) ? x
-                                : x.withInUse(x.inUse() && keepInUse).withGeneration(s.generation()));
+                                : (repair ? x.withInUse(x.inUse() && keepInUse) : x).withGeneration(s.generation()));
                     }
                     return d.withBitmaps(out);
                 });
                 b.generation = s.generation();
+                if (repair) {
+                    b.ownsInUse |= keepInUse;
+                }
+            }
+            if (repair) {
                 b.consistent = true;
-                b.ownsInUse |= keepInUse;
             }
         } finally {
             lock.unlock();

@@ -21,7 +21,7 @@ final class TrackedBitmap {
     DirtyBitmap snapshot;
     /** False when found in use at open; then it may miss writes, and stays flagged until cleared. */
     boolean consistent;
-    /** The descriptor's generation; a full backup that repairs the bitmap moves it on. */
+    /** The descriptor's generation; every backup's commit moves it to the one its link records. */
     long generation;
     /** This session set in-use in the descriptor and clears it on a clean close. */
     boolean ownsInUse;

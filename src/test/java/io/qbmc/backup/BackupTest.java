@@ -277,4 +277,116 @@ class BackupTest {
                 e.getMessage());
         assertFalse(e.getMessage().contains("Source:"), e.getMessage());
     }
+
+    /** restore --force --to a link's own data file destroyed the link it read (audit, hole 4). */
+    @Test
+    void aRestoreIntoTheChainIsRefused() throws IOException {
+        write(0, 100, 1);
+        backup(true);
+        write(G, 100, 2);
+        backup(false);
+        byte[] link1 = Files.readAllBytes(chain.resolve("0001/data.raw"));
+        for (Path target : List.of(chain.resolve("0001/data.raw"), chain.resolve("new.img"),
+                chain.resolve("0000/other.img"))) {
+            StackException e = assertThrows(StackException.class,
+                    () -> Restore.run(chain, target, "0", true, Progress.NONE), target.toString());
+            assertEquals(Code.CHAIN_INVALID, e.code(), e.getMessage());
+            assertTrue(e.getMessage().contains("lies in the backup chain"), e.getMessage());
+        }
+        // through a symbolic link to the chain's folder, and one to a data file
+        Path alias = Files.createSymbolicLink(dir.resolve("alias"), chain);
+        Path file = Files.createSymbolicLink(dir.resolve("file.img"), chain.resolve("0001/data.raw"));
+        for (Path target : List.of(alias.resolve("0001/data.raw"), file)) {
+            StackException e = assertThrows(StackException.class,
+                    () -> Restore.run(chain, target, "0", true, Progress.NONE), target.toString());
+            assertEquals(Code.CHAIN_INVALID, e.code(), e.getMessage());
+        }
+        assertArrayEquals(link1, Files.readAllBytes(chain.resolve("0001/data.raw")));
+        assertArrayEquals(image(), restore(null));
+    }
+
+    @Test
+    void aFullBackupInsideAChainIsRefused() throws IOException {
+        backup(true);
+        for (Path target : List.of(chain.resolve("0000"), chain.resolve("sub"), chain.resolve("0000/sub/deeper"))) {
+            try (BlockDevice dev = Stacks.open(qbm, Access.READ_WRITE)) {
+                StackException e = assertThrows(StackException.class,
+                        () -> Backup.run(dev, "daily", target, true, Progress.NONE), target.toString());
+                assertEquals(Code.CHAIN_INVALID, e.code(), e.getMessage());
+            }
+        }
+        assertFalse(Files.exists(chain.resolve("sub")));
+        Chain.read(chain);
+    }
+
+    /** A file with a link's name bricked the chain with a bare "Not a directory" (audit, hole 5). */
+    @Test
+    void aFileWithALinkNameIsNamedInTheError() throws IOException {
+        backup(true);
+        Files.writeString(chain.resolve("0051"), "notes");
+        StackException e = assertThrows(StackException.class, () -> Chain.read(chain));
+        assertEquals(Code.CHAIN_INVALID, e.code());
+        assertTrue(e.getMessage().contains("0051, which is named like a link but is not a folder"), e.getMessage());
+        assertTrue(e.diagnostics().get(0).hint().contains("remove or rename 0051"), e.diagnostics().get(0).hint());
+    }
+
+    /** Names sorted as strings put 10000 before 1001 (audit, hole 6). */
+    @Test
+    void linksAreOrderedByNumber() {
+        List<String> names = new java.util.ArrayList<>(List.of("10001", "1001", "0000", "10000", "9999", "0999"));
+        names.sort(Chain.BY_NUMBER);
+        assertEquals(List.of("0000", "0999", "1001", "9999", "10000", "10001"), names);
+        assertEquals("10000", Chain.name(10000));
+    }
+
+    /** A synthetic chain past link 9999 reads and restores in order. */
+    @Test
+    void aChainPastLink9999Reads() throws IOException {
+        write(0, 100, 1);
+        Manifest full = backup(true);
+        String data = "data.raw";
+        // links 0001..10001 with no extents; the last one writes a cluster
+        for (int n = 1; n <= 10001; n++) {
+            Path link = Files.createDirectory(chain.resolve(Chain.name(n)));
+            try (var f = new java.io.RandomAccessFile(link.resolve(data).toFile(), "rw")) {
+                f.setLength(SIZE);
+                if (n == 10001 || n == 9999) {
+                    f.seek(0);
+                    f.write(fill((int) G, n == 9999 ? 7 : 9).array());
+                }
+            }
+            List<Manifest.Entry> extents = n == 10001 || n == 9999 ? List.of(new Manifest.Entry(0, G,
+                    java.util.HexFormat.of().formatHex(sha(fill((int) G, n == 9999 ? 7 : 9))))) : List.of();
+            Manifest m = new Manifest(full.chain(), n, Manifest.Kind.INCREMENTAL, n - 1, full.created(), full.image(),
+                    full.size(), full.bitmap(), full.granularity(), full.generation(), extents);
+            Files.writeString(link.resolve(Manifest.FILE), m.toJson());
+        }
+        Chain c = Chain.read(chain);
+        assertEquals(10002, c.links().size());
+        assertEquals("10000", c.links().get(10000).name());
+        byte[] upto9999 = restoreUpto("9999");
+        assertEquals(7, upto9999[0]);
+        byte[] all = restoreUpto(null);
+        assertEquals(9, all[0]);
+    }
+
+    private byte[] restoreUpto(String upto) throws IOException {
+        Path out = dir.resolve("r-" + upto + ".img");
+        Restore.run(chain, out, upto, false, Progress.NONE);
+        return Files.readAllBytes(out);
+    }
+
+    private static byte[] sha(ByteBuffer b) {
+        return LinkWriter.digest().digest(b.array());
+    }
+
+    @Test
+    void aManifestWithTrailingTextIsRejected() throws IOException {
+        backup(true);
+        Path m = chain.resolve("0000").resolve(Manifest.FILE);
+        Files.writeString(m, Files.readString(m) + "{\"x\": 1}\n");
+        StackException e = assertThrows(StackException.class, () -> Chain.read(chain));
+        assertEquals(Code.CHAIN_INVALID, e.code());
+        assertTrue(e.getMessage().contains("is not valid JSON at line"), e.getMessage());
+    }
 }

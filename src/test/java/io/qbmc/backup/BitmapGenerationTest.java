@@ -179,7 +179,7 @@ class BitmapGenerationTest {
         edit(qbm, "daily", new BitmapAction.Merge("weekly"));
         assertEquals(g, generation(qbm, "daily"), "a merge only adds bits");
         Manifest inc = backup(qbm, "daily", chain, false);
-        assertEquals(g, inc.generation());
+        assertEquals(inc.generation(), generation(qbm, "daily"));
         assertArrayEquals(image(), restore(chain));
     }
 
@@ -198,19 +198,114 @@ class BitmapGenerationTest {
         assertArrayEquals(image(), restore(repaired));
     }
 
+    /** Sets the bitmap's generation in the descriptor, as an older qbmc or a cut-off update leaves it. */
+    private static void setGeneration(Path qbm, String bitmap, long generation) throws IOException {
+        io.qbmc.qbm.Descriptor d = Stacks.descriptor(qbm);
+        List<io.qbmc.qbm.Descriptor.Bitmap> out = new java.util.ArrayList<>();
+        for (io.qbmc.qbm.Descriptor.Bitmap b : d.bitmaps()) {
+            out.add(b.name().equals(bitmap) ? b.withGeneration(generation) : b);
+        }
+        Files.writeString(qbm, io.qbmc.qbm.DescriptorWriter.write(d.withBitmaps(out)), StandardCharsets.UTF_8);
+    }
+
     @Test
     void aManifestWithoutAGenerationIsOfGenerationZero() throws IOException {
         Path qbm = stack("synchronous", Stacks.Bm.of("daily", G));
         Path chain = dir.resolve("ch");
-        backup(qbm, "daily", chain, true);
+        Manifest full = backup(qbm, "daily", chain, true);
+        // a chain and descriptor from before generations: no field in the manifest, 0 in the descriptor
         Path m = chain.resolve("0000").resolve(Manifest.FILE);
         String text = Files.readString(m, StandardCharsets.UTF_8);
-        String old = text.replaceAll(",\\s*\"generation\"\\s*:\\s*0", "");
+        String old = text.replaceAll(",\\s*\"generation\"\\s*:\\s*" + full.generation(), "");
         assertNotEquals(text, old, "the manifest records the generation");
         Files.writeString(m, old, StandardCharsets.UTF_8);
+        setGeneration(qbm, "daily", 0);
         assertEquals(0, Chain.read(chain).last().manifest().generation());
         write(qbm, M, 4096, 1);
         backup(qbm, "daily", chain, false);
+        write(qbm, 2 * M, 4096, 2);
+        backup(qbm, "daily", chain, false);
         assertArrayEquals(image(), restore(chain));
+    }
+
+    /**
+     * The audit's scenario: a full backup into B takes the bits of a write that chain A needs; the
+     * incremental into A must be refused, or restoring A misses that write.
+     */
+    @Test
+    void aBackupIntoAnotherChainEndsTheChain() throws IOException {
+        Path qbm = stack("synchronous", Stacks.Bm.of("daily", G));
+        Path a = dir.resolve("A");
+        Path b = dir.resolve("B");
+        Manifest fullA = backup(qbm, "daily", a, true);
+        assertEquals(fullA.generation(), generation(qbm, "daily"), "the link records the generation the bitmap has now");
+        write(qbm, 0, 4096, 0x11);
+        Manifest fullB = backup(qbm, "daily", b, true);
+        assertNotEquals(fullA.generation(), fullB.generation());
+        assertEquals(fullB.generation(), generation(qbm, "daily"));
+        write(qbm, M, 4096, 0x22);
+        refusedAsBroken(qbm, "daily", a, "the 0x11 write is in chain B only");
+        assertEquals(1, Chain.read(a).links().size());
+
+        // B goes on, and its incremental links move the generation too
+        Manifest incB = backup(qbm, "daily", b, false);
+        assertNotEquals(fullB.generation(), incB.generation());
+        assertEquals(incB.generation(), generation(qbm, "daily"));
+        assertArrayEquals(image(), restore(b));
+
+        // an incremental into C ends B just as a full one does
+        Path c = dir.resolve("C");
+        backup(qbm, "daily", c, true);
+        write(qbm, 2 * M, 4096, 0x33);
+        backup(qbm, "daily", c, false);
+        write(qbm, 3 * M, 4096, 0x44);
+        StackException e = assertThrows(StackException.class, () -> backup(qbm, "daily", b, false));
+        assertTrue(e.getMessage().contains("backed up into another chain, after link 0001"), e.getMessage());
+        backup(qbm, "daily", c, false);
+        assertArrayEquals(image(), restore(c));
+    }
+
+    /** A crash after the link is durable, before the descriptor takes its generation: the chain ends, safely. */
+    @Test
+    void aBackupCutOffBeforeTheDescriptorUpdateEndsTheChain() throws IOException {
+        Path qbm = stack("deferred", Stacks.Bm.of("daily", G));
+        Path chain = dir.resolve("ch");
+        backup(qbm, "daily", chain, true);
+        write(qbm, M, 4096, 1);
+        String before = Files.readString(qbm, StandardCharsets.UTF_8);
+        backup(qbm, "daily", chain, false);
+        Files.writeString(qbm, before, StandardCharsets.UTF_8); // the descriptor update never happened
+        write(qbm, 2 * M, 4096, 2);
+        StackException e = assertThrows(StackException.class, () -> backup(qbm, "daily", chain, false));
+        assertEquals(Code.CHAIN_INVALID, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("after link 0001"), e.getMessage());
+        // and a clear (or a disable and enable) never lands on the link's generation
+        edit(qbm, "daily", new BitmapAction.Clear());
+        assertThrows(StackException.class, () -> backup(qbm, "daily", chain, false));
+        Path fresh = dir.resolve("ch2");
+        backup(qbm, "daily", fresh, true);
+        write(qbm, 3 * M, 4096, 3);
+        backup(qbm, "daily", fresh, false);
+        assertArrayEquals(image(), restore(fresh));
+    }
+
+    /** "+1" could repeat the generation a link recorded (audit, hole 2): every change draws a random one. */
+    @Test
+    void changesDrawARandomGenerationNotTheNextOne() throws IOException {
+        Path qbm = stack("synchronous", Stacks.Bm.of("daily", G));
+        for (BitmapAction action : List.of(new BitmapAction.Clear(), new BitmapAction.Disable(),
+                new BitmapAction.Enable())) {
+            setGeneration(qbm, "daily", 41);
+            edit(qbm, "daily", action);
+            long g = generation(qbm, "daily");
+            assertNotEquals(41, g, action.toString());
+            assertNotEquals(42, g, action + " must not move to generation + 1");
+        }
+        // a full backup that repairs an inconsistent bitmap
+        setGeneration(qbm, "daily", 41);
+        Stacks.setInUse(qbm, "daily");
+        Manifest full = backup(qbm, "daily", dir.resolve("ch"), true);
+        assertNotEquals(42, full.generation());
+        assertEquals(full.generation(), generation(qbm, "daily"));
     }
 }

@@ -243,6 +243,19 @@ class BackupFaultTest {
             if (!Chain.hasLinks(chain)) {
                 return new Killed(restored, during, false);
             }
+            if (Chain.read(chain).last().manifest().generation() != dev.bitmaps().get(0).generation()) {
+                // killed after the link was durable, before the descriptor took its generation: the
+                // chain ends (safe), and a full backup in a new chain holds the image
+                StackException e = assertThrows(StackException.class,
+                        () -> Backup.run(dev, "bm", chain, false, Progress.NONE), id);
+                assertEquals(Code.CHAIN_INVALID, e.code(), id);
+                Path fresh = dir.resolve("chain2");
+                Backup.run(dev, "bm", fresh, true, Progress.NONE);
+                Path out = dir.resolve("after.img");
+                Restore.run(fresh, out, null, false, Progress.NONE);
+                assertEquals(sha256(dir.resolve("disk.img")), sha256(out), id + ": the full backup after the crash");
+                return new Killed(restored + 1, during, false);
+            }
             if (!consistent) {
                 StackException e = assertThrows(StackException.class,
                         () -> Backup.run(dev, "bm", chain, false, Progress.NONE), id);
