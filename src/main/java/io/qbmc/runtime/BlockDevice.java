@@ -287,6 +287,14 @@ public final class BlockDevice implements Closeable {
                 b.snapshot = null;
                 return;
             }
+            if (descriptor == null) {
+                // no generation to move: a descriptor that names the same bitmap file may have a chain
+                // that still needs these bits, so a backup without one leaves them (its own
+                // incrementals are refused: E054); the file already holds them
+                b.bits.or(taken);
+                b.snapshot = null;
+                return;
+            }
             b.snapshot = null;
             try {
                 b.persistAll();

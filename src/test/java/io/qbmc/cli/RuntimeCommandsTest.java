@@ -91,6 +91,26 @@ class RuntimeCommandsTest {
         ok("backup", y, "--bitmap", "daily", "--target", dir.resolve("ych").toString(), "--full");
     }
 
+    /**
+     * An options stack may name a descriptor's own bitmap file. Its full backup must leave the bits
+     * there: the descriptor's chain, whose generation it cannot move, still needs them.
+     */
+    @Test
+    void aFullBackupWithoutADescriptorKeepsTheBits() throws Exception {
+        String ch = dir.resolve("ch").toString();
+        ok("backup", qbm, "--bitmap", "daily", "--target", ch, "--full");
+        ok("io", qbm, "write", "-P", "0x44", "2M", "4k");
+        String same = "driver=qbm,mode=synchronous,image.driver=raw,image.file.driver=file,image.file.filename="
+                + dir.resolve("disk.img") + ",bitmaps.0.name=daily,bitmaps.0.granularity=64k,bitmaps.0.file.driver=file,"
+                + "bitmaps.0.file.filename=" + dir.resolve("daily.bitmap");
+        ok("backup", same, "--bitmap", "daily", "--target", dir.resolve("other").toString(), "--full");
+        assertEquals("[{\"offset\":2097152,\"length\":65536}]\n",
+                ok("bitmap", "extents", qbm, "--bitmap", "daily", "--format", "json").out());
+        ok("backup", qbm, "--bitmap", "daily", "--target", ch);
+        ok("restore", ch, "--to", dir.resolve("r.img").toString());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("disk.img")), Files.readAllBytes(dir.resolve("r.img")));
+    }
+
     @Test
     void forceShareOnAWriteIsAOneLineUsageError() {
         Cli.Run r = fails(2, "io", qbm, "write", "-U", "0", "4k");
