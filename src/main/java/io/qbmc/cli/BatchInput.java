@@ -51,12 +51,7 @@ record BatchInput(String path, Path file, String text, String given) {
         if (file == null) {
             return null;
         }
-        Path abs = file.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        if (abs.startsWith(cwd)) {
-            return cwd.relativize(abs).toString().replace('\\', '/');
-        }
-        return abs.toUri().toString();
+        return io.qbmc.report.Finding.uriOf(file);
     }
 
     /**

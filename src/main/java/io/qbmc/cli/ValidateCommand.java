@@ -303,7 +303,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<Finding> findings = new ArrayList<>(r.diagnostics().size());
         boolean valid = r.valid();
         for (Diagnostic d : r.diagnostics()) {
-            findings.add(Finding.of(d));
+            findings.add(Finding.of(d, r.source()));
             valid &= !(warningsAsErrors && d.severity() == Severity.WARNING);
         }
         return new FileResult(path, uri, valid, findings, canonical && r.valid() ? canonical(r) : null);

@@ -24,8 +24,9 @@ final class GithubReport {
             for (Finding f : r.findings()) {
                 out.append("::").append(command(f.severity()));
                 StringBuilder props = new StringBuilder();
-                if (r.uri() != null) {
-                    props.append("file=").append(property(path(r.uri())));
+                String uri = f.uri(r);
+                if (uri != null) {
+                    props.append("file=").append(property(path(uri)));
                     if (f.line() > 0) {
                         props.append(",line=").append(f.line());
                     }
@@ -39,8 +40,9 @@ final class GithubReport {
                 }
                 props.append("title=").append(property(f.code().id()));
                 out.append(' ').append(props).append("::")
-                        .append(data(f.message() + (f.hint() == null ? "" : " (hint: " + f.hint() + ")")
-                                + (r.uri() == null ? " [" + r.path() + "]" : "")))
+                        .append(data(f.message() + (f.keyPath() == null ? "" : " (at key: " + f.keyPath() + ")")
+                                + (f.hint() == null ? "" : " (hint: " + f.hint() + ")")
+                                + (uri == null ? " [" + f.path(r) + "]" : "")))
                         .append('\n');
             }
             return out.toString();

@@ -58,7 +58,8 @@ final class JunitReport {
     }
 
     private static String location(FileResult r, Finding f) {
-        return r.path() + (f.line() > 0 ? ":" + f.line() : "") + (f.column() > 0 ? ":" + f.column() : "");
+        return f.path(r) + (f.line() > 0 ? ":" + f.line() : "") + (f.column() > 0 ? ":" + f.column() : "")
+                + (f.keyPath() == null ? "" : " (at key: " + f.keyPath() + ")");
     }
 
     /** XML 1.0 text: escapes markup and drops characters XML cannot carry. */
