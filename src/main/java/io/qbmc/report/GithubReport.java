@@ -53,8 +53,9 @@ final class GithubReport {
         return s == Severity.ERROR ? "error" : s == Severity.WARNING ? "warning" : "notice";
     }
 
+    /** Also escapes control characters as the human output does: a log shows them as text. */
     static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return HumanRenderer.controls(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     static String property(String s) {
