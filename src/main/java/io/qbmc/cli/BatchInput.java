@@ -51,12 +51,7 @@ record BatchInput(String path, Path file, String text, String given) {
         if (file == null) {
             return null;
         }
-        Path abs = file.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        if (abs.startsWith(cwd)) {
-            return cwd.relativize(abs).toString().replace('\\', '/');
-        }
-        return abs.toUri().toString();
+        return io.qbmc.report.Finding.uriOf(file);
     }
 
     /**
@@ -65,6 +60,16 @@ record BatchInput(String path, Path file, String text, String given) {
      * is a spec string.
      */
     static Iterator<BatchInput> expand(List<String> args, String glob) {
+        return expand(args, glob, null);
+    }
+
+    /**
+     * As {@link #expand(List, String)}, with a file folders are not to yield: the report the run
+     * writes, which a second run over the same folder would otherwise validate.
+     *
+     * @throws java.util.regex.PatternSyntaxException when glob is not a glob
+     */
+    static Iterator<BatchInput> expand(List<String> args, String glob, Path skip) {
         // folders are listed as the batch reaches them, one folder at a time, so a run over many
         // files does not hold a list of them all
         List<Iterator<BatchInput>> out = new ArrayList<>();
@@ -79,7 +84,7 @@ record BatchInput(String path, Path file, String text, String given) {
             } else if (isExistingPath(arg)) {
                 Path p = Path.of(arg);
                 if (Files.isDirectory(p)) {
-                    out.add(new Walk(p, matcher));
+                    out.add(new Walk(p, matcher, skip));
                 } else {
                     out.add(one(new BatchInput(arg, p, null, arg)));
                 }
@@ -151,14 +156,16 @@ record BatchInput(String path, Path file, String text, String given) {
     private static final class Walk implements Iterator<BatchInput> {
         private final Path root;
         private final PathMatcher glob;
+        private final Path skip;
         private final Deque<Iterator<Path>> levels = new ArrayDeque<>();
         private BatchInput next;
 
         private boolean started;
 
-        Walk(Path root, PathMatcher glob) {
+        Walk(Path root, PathMatcher glob, Path skip) {
             this.root = root;
             this.glob = glob;
+            this.skip = skip == null ? null : skip.toAbsolutePath().normalize();
         }
 
         @Override
@@ -176,7 +183,7 @@ record BatchInput(String path, Path file, String text, String given) {
                 Path p = level.next();
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     levels.push(list(p));
-                } else if (Files.isRegularFile(p) && picked(p)) {
+                } else if (Files.isRegularFile(p) && picked(p) && !skipped(p)) {
                     next = new BatchInput(p.toString(), p, null, p.toString());
                 }
             }
@@ -191,6 +198,21 @@ record BatchInput(String path, Path file, String text, String given) {
             BatchInput n = next;
             next = null;
             return n;
+        }
+
+        private boolean skipped(Path p) {
+            if (skip == null) {
+                return false;
+            }
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.equals(skip)) {
+                return true;
+            }
+            try {
+                return Files.exists(skip) && Files.isSameFile(p, skip);
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         private boolean picked(Path p) {

@@ -38,7 +38,7 @@ final class CompileCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--name", paramLabel = "NAME",
-            description = "Descriptor name: DIR/NAME.qbm, a plain file name (no '/'); default: the input file's name, else the image's.")
+            description = "Descriptor name: DIR/NAME.qbm, a plain file name (no '/'; a trailing .qbm is dropped); default: the input file's name, else the image's.")
     String name;
 
     @Option(names = "--force", description = "Replace an existing descriptor and bitmap files.")
@@ -57,6 +57,10 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (name != null && name.endsWith(".qbm")) {
+            // --name vm1.qbm means vm1.qbm, not vm1.qbm.qbm
+            name = name.substring(0, name.length() - ".qbm".length());
+        }
         if (name != null && !isPlainName(name)) {
             // the descriptor's relative bitmap paths hold only when it sits in DIR itself
             throw new CommandLine.ParameterException(spec.commandLine(), "--name '" + name

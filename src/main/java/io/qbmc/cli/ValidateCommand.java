@@ -112,6 +112,20 @@ final class ValidateCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
+        if (maxInput < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-input-size must be a positive number of characters, not " + maxInput);
+        }
+        Iterator<BatchInput> all = null;
+        if (lines == null) {
+            try {
+                // the report written is not an input: a second run over the same folder would check it
+                all = BatchInput.expand(inputs, glob, output);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--glob '" + glob + "' is not a valid glob: " + e.getDescription());
+            }
+        }
         long start = System.nanoTime();
         // Printed to standard output, a report in a format that can be written input by input is:
         // a batch then keeps no result once it is printed. A report file is written at the end,
@@ -138,7 +152,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (lines != null) {
             validateLines(canonical, sink);
         } else {
-            validateAll(BatchInput.expand(inputs, glob), canonical, sink);
+            validateAll(all, canonical, sink);
         }
         Summary summary = counts.summary((System.nanoTime() - start) / 1_000_000);
         if (stream) {
@@ -303,7 +317,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<Finding> findings = new ArrayList<>(r.diagnostics().size());
         boolean valid = r.valid();
         for (Diagnostic d : r.diagnostics()) {
-            findings.add(Finding.of(d));
+            findings.add(Finding.of(d, r.source()));
             valid &= !(warningsAsErrors && d.severity() == Severity.WARNING);
         }
         return new FileResult(path, uri, valid, findings, canonical && r.valid() ? canonical(r) : null);

@@ -139,9 +139,9 @@ final class DescriptorInput {
             } catch (IOException | InvalidPathException e) {
                 diags.report(Code.FILE_ACCESS, path.valueSpan(), "Could not read the QBM descriptor '" + file + "': "
                         + describe(e), "the descriptor is read when the configuration is compiled");
-                continue;
+                source = null;
             }
-            DescriptorReader.Located d = DescriptorReader.read(source, diags);
+            DescriptorReader.Located d = source == null ? null : DescriptorReader.read(source, diags);
             out.remove(path);
             if (asFile) {
                 FlatOption fileDriver = find(out, prefix + "file.driver");
@@ -152,6 +152,11 @@ final class DescriptorInput {
             if (d != null) {
                 used.add(d);
                 out = Merge.explicitWins(options(d, prefix, folder(source)), out, diags);
+            } else {
+                // reported already: the node keeps its descriptor option, which tells the binder not to
+                // report the image and bitmaps the descriptor would have supplied as missing
+                out.add(new FlatOption(prefix + "descriptor", path.keySpan(), path.value(), path.valueSpan(),
+                        path.fragmentSpans(), path.valueText()));
             }
         }
         return out;

@@ -16,7 +16,9 @@ import java.util.List;
  * docs/schema/qbmc-config.schema.json: a JSON Schema (2020-12) for the nested JSON and HOCON
  * form of a configuration, generated from the driver schemas the compiler checks against, so
  * editors validate while typing by the same rules. It describes the nested form people write;
- * QEMU's flat "a.b" keys inside JSON are valid input too but not offered by the schema.
+ * QEMU's flat "a.b" keys inside JSON are valid input too: a key "X.rest" is allowed (and stands
+ * for a required X) wherever X is a child, group or list, without its value being checked. A qbm
+ * node that names a descriptor needs no image and bitmaps beside it.
  */
 public final class ConfigSchema {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -104,19 +106,95 @@ public final class ConfigSchema {
         return s;
     }
 
+    /** The granularities qbmc accepts as numbers: the powers of two from 512 to 2^31. */
+    private static ObjectNode granularity() {
+        ArrayNode powers = F.arrayNode();
+        for (int k = 9; k <= 31; k++) {
+            powers.add(1L << k);
+        }
+        ObjectNode number = F.objectNode().put("type", "integer");
+        number.set("enum", powers);
+        return (ObjectNode) F.objectNode().set("anyOf", F.arrayNode().add(number)
+                .add(F.objectNode().put("type", "string").put("pattern", SIZE)));
+    }
+
     private static void members(Iterable<OptionSpec> specs, ObjectNode props, ObjectNode owner) {
-        ArrayNode required = F.arrayNode();
+        List<String> required = new java.util.ArrayList<>();
+        List<String> nested = new java.util.ArrayList<>();
+        boolean descriptor = false;
         for (OptionSpec o : specs) {
-            ObjectNode p = type(o.type());
+            ObjectNode p = o.name().equals("granularity") && o.type() instanceof OptionType.Size ? granularity()
+                    : type(o.type());
+            if (o.type() instanceof OptionType.ListOf && o.required()) {
+                // an empty list is no list: QEMU and qbmc report it as missing
+                p.put("minItems", 1);
+            }
             p.put("description", o.doc());
             props.set(o.name(), p);
             if (o.required() && !o.blockdevOnly()) {
                 required.add(o.name());
             }
+            if (nests(o.type())) {
+                nested.add(o.name());
+            }
+            descriptor |= o.name().equals("descriptor");
         }
-        if (!required.isEmpty()) {
-            owner.set("required", required);
+        if (!nested.isEmpty()) {
+            // QEMU's flat keys: "cache.direct": true for "cache": {"direct": true}
+            ObjectNode patterns = owner.putObject("patternProperties");
+            for (String n : nested) {
+                patterns.putObject(dotted(n));
+            }
         }
+        if (required.isEmpty()) {
+            return;
+        }
+        ArrayNode all = F.arrayNode();
+        for (String r : required) {
+            all.add(present(r, nested.contains(r)));
+        }
+        ObjectNode rules = all.size() == 1 ? (ObjectNode) all.get(0) : (ObjectNode) F.objectNode().set("allOf", all);
+        if (descriptor) {
+            // a qbm node that names its descriptor takes image and bitmaps from it
+            rules = (ObjectNode) F.objectNode().set("anyOf", F.arrayNode()
+                    .add(F.objectNode().set("required", F.arrayNode().add("descriptor"))).add(rules));
+        }
+        if (rules.size() == 1 && rules.has("required")) {
+            owner.set("required", rules.get("required"));
+        } else if (owner.has("allOf")) {
+            ((ArrayNode) owner.get("allOf")).add(rules);
+        } else {
+            owner.set("allOf", F.arrayNode().add(rules));
+        }
+    }
+
+    /** Whether an option of this type can be written as flat "name.rest" keys. */
+    private static boolean nests(OptionType t) {
+        return t instanceof OptionType.ChildRef || t instanceof OptionType.ListOf || t instanceof OptionType.Group
+                || t instanceof OptionType.Union || t instanceof OptionType.Alternate;
+    }
+
+    /** The pattern of the flat keys under name: "^name\\.". */
+    private static String dotted(String name) {
+        StringBuilder out = new StringBuilder("^");
+        for (char c : name.toCharArray()) {
+            if (".+*?^$()[]{}|\\/".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.append("\\.").toString();
+    }
+
+    /** name is present, as itself or, when it nests, as a flat "name.rest" key. */
+    private static ObjectNode present(String name, boolean nests) {
+        ObjectNode itself = (ObjectNode) F.objectNode().set("required", F.arrayNode().add(name));
+        if (!nests) {
+            return itself;
+        }
+        ObjectNode flat = F.objectNode();
+        flat.putObject("not").putObject("propertyNames").putObject("not").put("pattern", dotted(name));
+        return (ObjectNode) F.objectNode().set("anyOf", F.arrayNode().add(itself).add(flat));
     }
 
     private static ObjectNode type(OptionType t) {

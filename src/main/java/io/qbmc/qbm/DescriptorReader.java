@@ -155,6 +155,14 @@ public final class DescriptorReader {
             return null;
         }
         List<Descriptor.Bitmap> out = new ArrayList<>();
+        boolean empty = m.value() instanceof JsonNode.JArray a0 ? a0.items().isEmpty()
+                : m.value() instanceof JsonNode.JObject o0 && o0.members().isEmpty();
+        if (empty) {
+            // a filter with nothing to record: not "missing", which would send the user to options syntax
+            error(Code.DESCRIPTOR_LAYOUT, m.value().span(), "A QBM descriptor needs at least one bitmap",
+                    "add {\"name\": \"bm0\", \"file\": \"bm0.raw\", \"granularity\": 65536} to 'bitmaps'");
+            return null;
+        }
         if (m.value() instanceof JsonNode.JArray a) {
             for (int i = 0; i < a.items().size(); i++) {
                 Descriptor.Bitmap b = bitmap(a.items().get(i), "bitmaps." + i, null, null);
@@ -182,7 +190,10 @@ public final class DescriptorReader {
 
     private Descriptor.Bitmap bitmap(JsonNode node, String path, String keyName, Span keyNameSpan) {
         if (!(node instanceof JsonNode.JObject o)) {
-            error(Code.DESCRIPTOR_LAYOUT, node.span(), "'" + path + "' must be an object", null);
+            // in the form keyed by name, the user wrote no index: name the key
+            error(Code.DESCRIPTOR_LAYOUT, node.span(), keyName != null
+                    ? "Bitmap '" + keyName + "' in 'bitmaps' must be an object" : "'" + path + "' must be an object",
+                    keyName != null ? "{\"file\": \"" + keyName + ".raw\", \"granularity\": 65536}" : null);
             return null;
         }
         Map<String, JsonNode.Member> f = members(o, path,

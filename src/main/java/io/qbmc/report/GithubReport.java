@@ -24,8 +24,9 @@ final class GithubReport {
             for (Finding f : r.findings()) {
                 out.append("::").append(command(f.severity()));
                 StringBuilder props = new StringBuilder();
-                if (r.uri() != null) {
-                    props.append("file=").append(property(path(r.uri())));
+                String uri = f.uri(r);
+                if (uri != null) {
+                    props.append("file=").append(property(path(uri)));
                     if (f.line() > 0) {
                         props.append(",line=").append(f.line());
                     }
@@ -39,8 +40,9 @@ final class GithubReport {
                 }
                 props.append("title=").append(property(f.code().id()));
                 out.append(' ').append(props).append("::")
-                        .append(data(f.message() + (f.hint() == null ? "" : " (hint: " + f.hint() + ")")
-                                + (r.uri() == null ? " [" + r.path() + "]" : "")))
+                        .append(data(f.message() + (f.keyPath() == null ? "" : " (at key: " + f.keyPath() + ")")
+                                + (f.hint() == null ? "" : " (hint: " + f.hint() + ")")
+                                + (uri == null ? " [" + f.path(r) + "]" : "")))
                         .append('\n');
             }
             return out.toString();
@@ -51,8 +53,9 @@ final class GithubReport {
         return s == Severity.ERROR ? "error" : s == Severity.WARNING ? "warning" : "notice";
     }
 
+    /** Also escapes control characters as the human output does: a log shows them as text. */
     static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return HumanRenderer.controls(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     static String property(String s) {

@@ -17,7 +17,7 @@ public final class HumanRenderer {
         StringBuilder out = new StringBuilder();
         Span span = d.span();
         if (span.isKnown()) {
-            out.append(span.source().name()).append(':').append(span.line());
+            out.append(oneLine(span.source().name())).append(':').append(span.line());
             if (span.hasOffsets()) {
                 out.append(':').append(span.column());
             }
@@ -34,9 +34,9 @@ public final class HumanRenderer {
             String pad = " ".repeat(gutter.length());
             String text = span.source().lineText(span.line());
             out.append(pad).append(" |\n").append(gutter).append(" | ")
-                    .append(text.length() > WINDOW ? text.substring(0, WINDOW) + "..." : text).append('\n');
+                    .append(shown(text.length() > WINDOW ? text.substring(0, WINDOW) + "..." : text)).append('\n');
             if (span.keyPath() != null) {
-                out.append(pad).append(" = at key: ").append(span.keyPath()).append('\n');
+                out.append(pad).append(" = at key: ").append(oneLine(span.keyPath())).append('\n');
             }
         }
         if (d.hint() != null) {
@@ -48,8 +48,45 @@ public final class HumanRenderer {
         return out.toString();
     }
 
-    private static String oneLine(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n");
+    /**
+     * One line of text a terminal shows as written: line breaks as \\r and \\n, and every other
+     * control character (ESC, BEL, backspace, DEL, C1, the Unicode line and paragraph separators)
+     * as \\xNN or \\uNNNN, so a value echoed from the input cannot start a fake line, recolour
+     * the terminal or overwrite what came before. Tabs stay.
+     */
+    public static String oneLine(String s) {
+        return controls(s.replace("\r", "\\r").replace("\n", "\\n"));
+    }
+
+    /** Escapes the control characters of {@link #oneLine} but CR and LF (and tab). */
+    public static String controls(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isControl(c) && c != '\n' && c != '\r') {
+                if (out == null) {
+                    out = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                out.append(c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+    }
+
+    /** A source line as shown under its gutter: one column per character, so carets line up. */
+    private static String shown(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c == '\t' ? ' ' : isControl(c) ? '\uFFFD' : c);
+        }
+        return out.toString();
     }
 
     private static void snippet(Span span, StringBuilder out) {
@@ -70,7 +107,7 @@ public final class HumanRenderer {
             before = from > 0 ? "..." : "";
             after = to < text.length() ? "..." : "";
         }
-        String shown = text.substring(from, to).replace('\t', ' ');
+        String shown = shown(text.substring(from, to));
         String gutter = String.valueOf(line);
         String pad = " ".repeat(gutter.length());
         out.append(pad).append(" |\n");

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * One JSON document: {"files":[{"path","valid","diagnostics":[...],"canonical"}],"counts":{...}}.
  * Diagnostics have the fields of validate --lines: code, severity, message, line, column,
- * length, hint.
+ * length, hint; then file and uri (the file line and column count in when it is not the input
+ * itself, such as an included HOCON file or a referenced descriptor; else null) and keyPath (the
+ * key named, when only the line is known; else null).
  */
 public final class JsonReport {
     private JsonReport() {
@@ -51,7 +53,7 @@ public final class JsonReport {
         };
     }
 
-    /** [{"code","severity","message","line","column","length","hint"}, ...] */
+    /** [{"code","severity","message","line","column","length","hint","file","uri","keyPath"}, ...] */
     public static void diagnostics(List<Finding> findings, StringBuilder out) {
         out.append('[');
         for (int i = 0; i < findings.size(); i++) {
@@ -70,6 +72,12 @@ public final class JsonReport {
             out.append(",\"length\":").append(f.column() > 0 ? Integer.toString(f.length()) : "null");
             out.append(",\"hint\":");
             nullable(f.hint(), out);
+            out.append(",\"file\":");
+            nullable(f.file(), out);
+            out.append(",\"uri\":");
+            nullable(f.uri(), out);
+            out.append(",\"keyPath\":");
+            nullable(f.keyPath(), out);
             out.append('}');
         }
         out.append(']');

@@ -23,9 +23,9 @@ final class JunitReport {
         out.append("  <testsuite name=\"qbmc validate\" tests=\"").append(results.size()).append("\" failures=\"")
                 .append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"").append(time).append("\">\n");
         for (FileResult r : results) {
-            out.append("    <testcase classname=\"qbmc.validate\" name=\"").append(xml(r.path())).append('"');
+            out.append("    <testcase classname=\"qbmc.validate\" name=\"").append(attr(r.path())).append('"');
             if (r.uri() != null) {
-                out.append(" file=\"").append(xml(r.uri())).append('"');
+                out.append(" file=\"").append(attr(r.uri())).append('"');
             }
             List<Finding> failing = r.findings().stream()
                     .filter(f -> f.severity() == Severity.ERROR || (warningsAsErrors && f.severity() == Severity.WARNING))
@@ -37,9 +37,10 @@ final class JunitReport {
             out.append(">\n");
             for (Finding f : failing) {
                 out.append("      <failure type=\"").append(f.code().id()).append("\" message=\"")
-                        .append(xml(f.code().id() + ": " + f.message())).append("\">")
+                        .append(attr(f.code().id() + ": " + f.message())).append("\">")
                         .append(xml(location(r, f) + ": " + f.severity().word() + "[" + f.code().id() + "]: "
-                                + f.message() + (f.hint() == null ? "" : "\nhint: " + f.hint())))
+                                + HumanRenderer.oneLine(f.message())
+                                + (f.hint() == null ? "" : "\nhint: " + HumanRenderer.oneLine(f.hint()))))
                         .append("</failure>\n");
             }
             List<Finding> other = r.findings().stream().filter(f -> !failing.contains(f)).toList();
@@ -47,7 +48,7 @@ final class JunitReport {
                 out.append("      <system-out>");
                 for (Finding f : other) {
                     out.append(xml(location(r, f) + ": " + f.severity().word() + "[" + f.code().id() + "]: "
-                            + f.message())).append('\n');
+                            + HumanRenderer.oneLine(f.message()))).append('\n');
                 }
                 out.append("</system-out>\n");
             }
@@ -58,7 +59,16 @@ final class JunitReport {
     }
 
     private static String location(FileResult r, Finding f) {
-        return r.path() + (f.line() > 0 ? ":" + f.line() : "") + (f.column() > 0 ? ":" + f.column() : "");
+        return HumanRenderer.oneLine(f.path(r)) + (f.line() > 0 ? ":" + f.line() : "") + (f.column() > 0 ? ":" + f.column() : "")
+                + (f.keyPath() == null ? "" : " (at key: " + f.keyPath() + ")");
+    }
+
+    /**
+     * An attribute value: one line, as in the human output (a parser turns a raw line break in an
+     * attribute into a space, and a viewer shows a name with one as two lines).
+     */
+    static String attr(String s) {
+        return xml(HumanRenderer.oneLine(s));
     }
 
     /** XML 1.0 text: escapes markup and drops characters XML cannot carry. */

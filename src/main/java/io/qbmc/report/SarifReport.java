@@ -59,9 +59,11 @@ final class SarifReport {
         JsonText.quote(f.code().id(), out);
         out.append(",\"ruleIndex\":").append(f.code().ordinal());
         out.append(",\"level\":\"").append(level(f.severity())).append("\",\"message\":{\"text\":");
-        JsonText.quote(f.hint() == null ? f.message() : f.message() + " (" + f.hint() + ")", out);
+        JsonText.quote(f.message() + (f.keyPath() == null ? "" : " (at key: " + f.keyPath() + ")")
+                + (f.hint() == null ? "" : " (" + f.hint() + ")"), out);
         out.append("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
-        JsonText.quote(uriReference(r.uri() != null ? r.uri() : r.path()), out);
+        String uri = f.uri(r);
+        JsonText.quote(uriReference(uri != null ? uri : f.path(r)), out);
         out.append('}');
         if (f.line() > 0) {
             out.append(",\"region\":{\"startLine\":").append(f.line());
@@ -72,7 +74,13 @@ final class SarifReport {
             }
             out.append('}');
         }
-        out.append("}}]}");
+        out.append('}');
+        if (f.keyPath() != null) {
+            out.append(",\"logicalLocations\":[{\"fullyQualifiedName\":");
+            JsonText.quote(f.keyPath(), out);
+            out.append(",\"kind\":\"member\"}]");
+        }
+        out.append("}]}");
     }
 
     /**

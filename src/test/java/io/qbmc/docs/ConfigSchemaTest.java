@@ -74,10 +74,36 @@ class ConfigSchemaTest {
         "{\"driver\": \"raw\", \"read-only\": \"maybe\", \"file\": {\"driver\": \"file\", \"filename\": \"a\"}}",
         "{\"driver\": \"raw\", \"file\": {\"driver\": \"file\", \"filename\": \"a\", \"aio\": \"fast\"}}",
         "{\"driver\": \"quorum\", \"vote-threshold\": 1}",
-        "{\"driver\": \"qbm\", \"image\": {\"driver\": \"file\", \"filename\": \"d\"}, \"bitmaps\": [{\"name\": \"a\"}]}"
+        "{\"driver\": \"qbm\", \"image\": {\"driver\": \"file\", \"filename\": \"d\"}, \"bitmaps\": [{\"name\": \"a\"}]}",
+        "{\"driver\": \"qbm\", \"image\": {\"driver\": \"file\", \"filename\": \"d\"}, \"bitmaps\": []}",
+        "{\"driver\": \"qbm\", \"image\": {\"driver\": \"file\", \"filename\": \"d\"}, \"bitmaps\": [{\"name\": \"a\","
+                + " \"file\": {\"driver\": \"file\", \"filename\": \"a.bm\"}, \"granularity\": 1000}]}",
+        "{\"driver\": \"qbm\", \"image\": {\"driver\": \"file\", \"filename\": \"d\"}, \"bitmaps\": [{\"name\": \"a\","
+                + " \"file\": {\"driver\": \"file\", \"filename\": \"a.bm\"}, \"granularity\": 4294967296}]}",
+        "{\"driver\": \"qbm\", \"image\": {\"driver\": \"file\", \"filename\": \"d\"}}",
+        "{\"driver\": \"raw\", \"cahce.direct\": true, \"file\": {\"driver\": \"file\", \"filename\": \"a\"}}",
+        "{\"driver\": \"raw\", \"read-only.x\": true, \"file\": {\"driver\": \"file\", \"filename\": \"a\"}}"
     })
     void wrongConfigurationsAreRefused(String json) {
         assertFalse(schema().validate(json, InputFormat.JSON).isEmpty(), json);
         assertFalse(Qbmc.compile("json:" + json).valid(), "the compiler accepts " + json);
+    }
+
+    /** Forms qbmc accepts in configuration files that the schema must not flag. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"driver\": \"raw\", \"file\": {\"driver\": \"qbm\", \"descriptor\": \"examples/two-bitmaps.qbm\"}}",
+        "{\"driver\": \"qbm\", \"descriptor\": \"examples/two-bitmaps.qbm\"}",
+        "{\"driver\": \"raw\", \"cache.direct\": true, \"file\": {\"driver\": \"file\", \"filename\": \"a\"}}",
+        "{\"driver\": \"raw\", \"file.driver\": \"file\", \"file.filename\": \"a\"}",
+        "{\"driver\": \"qbm\", \"image\": {\"driver\": \"file\", \"filename\": \"d\"}, \"bitmaps\": [{\"name\": \"a\","
+                + " \"file\": {\"driver\": \"file\", \"filename\": \"a.bm\"}, \"granularity\": 2147483648}]}",
+        "{\"driver\": \"qbm\", \"image\": {\"driver\": \"file\", \"filename\": \"d\"}, \"bitmaps\": [{\"name\": \"a\","
+                + " \"file\": {\"driver\": \"file\", \"filename\": \"a.bm\"}, \"granularity\": \"64k\"}]}"
+    })
+    void formsQbmcAcceptsAreAccepted(String json) {
+        assertTrue(Qbmc.compile("json:" + json).valid(), () -> "the compiler refuses " + json + ": "
+                + Qbmc.compile("json:" + json).diagnostics());
+        assertEquals(List.of(), schema().validate(json, InputFormat.JSON), json);
     }
 }

@@ -121,6 +121,18 @@ class CompileStackTest {
             + "image.file.filename=disk.img,bitmaps.0.name=a,bitmaps.0.file.driver=file,bitmaps.0.file.filename=";
 
     @Test
+    void aNameEndingInQbmIsNotGivenASecondExtension() throws IOException {
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Files.write(out.resolve("disk.img"), new byte[65536]);
+        Run r = qbmc("compile", ONE_BITMAP + "a.bitmap", "--out", out.toString(), "--name", "vm1.qbm");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("vm1.qbm")), r.err());
+        assertFalse(Files.exists(out.resolve("vm1.qbm.qbm")));
+        Run dotOnly = qbmc("compile", ONE_BITMAP + "b.bitmap", "--out", out.toString(), "--name", ".qbm");
+        assertEquals(2, dotOnly.code(), dotOnly.err());
+    }
+
+    @Test
     void theNameIsAFileNameInDirNotAPath() throws IOException {
         Path out = Files.createDirectory(dir.resolve("out"));
         Files.write(out.resolve("disk.img"), new byte[65536]);

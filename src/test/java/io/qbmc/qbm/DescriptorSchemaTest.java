@@ -77,6 +77,8 @@ class DescriptorSchemaTest {
         "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}, \"bitmaps\": [{\"name\": \"a\", \"file\": \"a\", \"granularity\": 512, \"generation\": -1}]}}",
         "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}, \"bitmaps\": [{\"name\": \"a\", \"file\": \"a\", \"granularity\": 512, \"generation\": 9007199254740992}]}}",
         "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}, \"bitmaps\": [{\"name\": \"a\", \"file\": \"a\", \"granularity\": 512, \"generation\": \"1\"}]}}",
+        "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}, \"bitmaps\": []}}",
+        "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d\", \"format\": \"raw\"}, \"bitmaps\": {}}}",
         "[]"
     })
     void brokenDescriptorsAreRefusedByBoth(String text) throws IOException {
@@ -96,5 +98,28 @@ class DescriptorSchemaTest {
         assertEquals(List.of(new Descriptor.Bitmap("daily", "daily.bitmap", 65536, "dirty", true, false)),
                 desc.bitmaps());
         assertEquals(0, desc.bitmaps().get(0).generation(), "a descriptor from before generations is at 0");
+    }
+
+    private static String withGranularity(String g) {
+        return "{\"QBM\": {\"version\": 1, \"image\": {\"file\": \"d.img\", \"format\": \"raw\"},"
+                + " \"bitmaps\": [{\"name\": \"a\", \"file\": \"a.bitmap\", \"granularity\": " + g + "}]}}";
+    }
+
+    /** qbmc refuses a granularity that is no power of two in [512, 2^31] (E026); so does the schema. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1000", "256", "1536", "0", "4294967296", "3221225472"})
+    void granularitiesQbmcRefusesAreRefused(String g) throws IOException {
+        String text = withGranularity(g);
+        assertFalse(schema().validate(text, InputFormat.JSON).isEmpty(), "schema accepted " + g);
+        assertFalse(io.qbmc.api.Qbmc.compile(new Source("d.qbm", text), io.qbmc.compile.Dialect.IMAGE_OPTS).valid(),
+                "qbmc accepted " + g);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"512", "1024", "65536", "1048576", "2147483648"})
+    void powersOfTwoAreAccepted(String g) throws IOException {
+        String text = withGranularity(g);
+        assertEquals(List.of(), schema().validate(text, InputFormat.JSON), g);
+        assertTrue(io.qbmc.api.Qbmc.compile(new Source("d.qbm", text), io.qbmc.compile.Dialect.IMAGE_OPTS).valid(), g);
     }
 }

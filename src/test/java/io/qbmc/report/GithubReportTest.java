@@ -36,4 +36,12 @@ class GithubReportTest {
         assertEquals("::error file=/tmp/cfg/z.json,line=1,col=1,endColumn=1,title=QBMC-E004::Expected a value\n",
                 GithubReport.render(List.of(r)));
     }
+
+    @Test
+    void controlCharactersAreShownEscaped() {
+        FileResult r = new FileResult("a.opts", "a.opts", false, List.of(
+                finding(Code.UNKNOWN_DRIVER, "Unknown driver '\u001b[2Jx\u0007'", null, 1, 1, 1)), null);
+        assertEquals("::error file=a.opts,line=1,col=1,endColumn=1,title=QBMC-E013::Unknown driver '\\x1b[2Jx\\x07'\n",
+                GithubReport.render(List.of(r)));
+    }
 }

@@ -110,4 +110,20 @@ class HumanRendererTest {
         assertEquals("error[QBMC-E013]: Unknown driver 'a\\nb'\n  = hint: x\\ny\n", HumanRenderer.render(
                 new Diagnostic(Code.UNKNOWN_DRIVER, "Unknown driver 'a\nb'", Span.NONE, "x\ny")));
     }
+
+    /** ESC, BEL, DEL and C1 controls echoed from the input must not reach a terminal raw. */
+    @Test
+    void controlCharactersInMessagesAreShownEscaped() {
+        assertEquals("error[QBMC-E013]: Unknown driver '\\x1b[31mred\\x07\\x7f\\x9b\\u2028'\n  = hint: \\x08x\n",
+                HumanRenderer.render(new Diagnostic(Code.UNKNOWN_DRIVER, "Unknown driver '\u001b[31mred\u0007\u007f\u009b\u2028'",
+                        Span.NONE, "\bx")));
+    }
+
+    /** In the source line a control character takes one column, so the carets still line up. */
+    @Test
+    void controlCharactersInTheSourceLineKeepCaretsAligned() {
+        Source src = new Source("f", "a\u001bb=1,zz=2");
+        String out = HumanRenderer.render(new Diagnostic(Code.UNKNOWN_OPTION, "m", Span.of(src, 8, 10), null));
+        assertEquals("f:1:9: error[QBMC-E012]: m\n  |\n1 | a\uFFFDb=1,zz=2\n  |         ^^\n", out);
+    }
 }

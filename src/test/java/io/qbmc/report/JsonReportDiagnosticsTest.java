@@ -24,21 +24,21 @@ class JsonReportDiagnosticsTest {
         Marked m = Marked.of("a=1\nb=\"^x^\"");
         Diagnostic d = new Diagnostic(Code.SHORT_BOOLEAN, "it's \"x\"", m.span(), "use é");
         assertEquals("[{\"code\":\"QBMC-W002\",\"severity\":\"warning\",\"message\":\"it's \\\"x\\\"\",\"line\":2,"
-                + "\"column\":4,\"length\":1,\"hint\":\"use \\u00E9\"}]", array(List.of(d)));
+                + "\"column\":4,\"length\":1,\"hint\":\"use \\u00E9\",\"file\":null,\"uri\":null,\"keyPath\":null}]", array(List.of(d)));
     }
 
     @Test
     void unknownPositionAndNoHintAreNull() {
         Diagnostic d = new Diagnostic(Code.UNSUPPORTED_FORM, "m", Span.NONE, null);
         assertEquals("[{\"code\":\"QBMC-E041\",\"severity\":\"error\",\"message\":\"m\",\"line\":null,\"column\":null,"
-                + "\"length\":null,\"hint\":null}]", array(List.of(d)));
+                + "\"length\":null,\"hint\":null,\"file\":null,\"uri\":null,\"keyPath\":null}]", array(List.of(d)));
     }
 
     @Test
     void lineOnlyPosition() {
         Diagnostic d = new Diagnostic(Code.INVALID_KEY, "m", Span.line(Source.of("a\nb"), 2), null);
         assertEquals("[{\"code\":\"QBMC-E001\",\"severity\":\"error\",\"message\":\"m\",\"line\":2,\"column\":null,"
-                + "\"length\":null,\"hint\":null}]", array(List.of(d)));
+                + "\"length\":null,\"hint\":null,\"file\":null,\"uri\":null,\"keyPath\":null}]", array(List.of(d)));
     }
 
     @Test
