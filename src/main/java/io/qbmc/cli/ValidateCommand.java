@@ -380,7 +380,7 @@ final class ValidateCommand implements Callable<Integer> {
             StringBuilder out = new StringBuilder();
             String line = r.path().substring(r.path().lastIndexOf(':') + 1);
             out.append("{\"line\":").append(line).append(",\"valid\":").append(r.valid()).append(",\"diagnostics\":");
-            JsonReport.diagnostics(r.findings(), out);
+            JsonReport.diagnostics(r.findings(), false, out);
             out.append(",\"canonical\":");
             if (r.canonical() == null) {
                 out.append("null");

@@ -55,6 +55,14 @@ public final class JsonReport {
 
     /** [{"code","severity","message","line","column","length","hint","file","uri","keyPath"}, ...] */
     public static void diagnostics(List<Finding> findings, StringBuilder out) {
+        diagnostics(findings, true, out);
+    }
+
+    /**
+     * @param located with the file, uri and keyPath of each diagnostic; without them, the exact
+     *                field set issue 2 gives for validate --lines, which other tools parse
+     */
+    public static void diagnostics(List<Finding> findings, boolean located, StringBuilder out) {
         out.append('[');
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
@@ -72,12 +80,14 @@ public final class JsonReport {
             out.append(",\"length\":").append(f.column() > 0 ? Integer.toString(f.length()) : "null");
             out.append(",\"hint\":");
             nullable(f.hint(), out);
-            out.append(",\"file\":");
-            nullable(f.file(), out);
-            out.append(",\"uri\":");
-            nullable(f.uri(), out);
-            out.append(",\"keyPath\":");
-            nullable(f.keyPath(), out);
+            if (located) {
+                out.append(",\"file\":");
+                nullable(f.file(), out);
+                out.append(",\"uri\":");
+                nullable(f.uri(), out);
+                out.append(",\"keyPath\":");
+                nullable(f.keyPath(), out);
+            }
             out.append('}');
         }
         out.append(']');
