@@ -20,6 +20,11 @@ public final class Checks {
             new BlkdebugRule(),
             new NetworkRule(),
             new Qcow2Rule(),
+            new VvfatRule(),
+            new BlklogwritesRule(),
+            new PreallocateRule(),
+            new ReplicationRule(),
+            new NullRule(),
             new PermissionRule());
 
     private Checks() {

@@ -848,11 +848,10 @@ final class CorpusGenerator {
      * The image formats, filters and vvfat declared in FormatDrivers, checked after the generated
      * specs so that those stay as they were. Left out, because qemu-img's verdict depends on what
      * the files hold or on checks qbmc does not make: vmdk extents.N (read only for descriptor
-     * files), qcow encrypt.* (read only when the header says the image is encrypted), blklogwrites' log-sector-size
-     * and preallocate's prealloc-align values, compress over a format without compressed writes,
-     * copy-before-write's target without its own driver (QAPI demands one at every level),
-     * vvfat's fat-type values, and dmg, bochs and cloop, which qemu-img cannot create (their
-     * schema is tested in FormatDriversTest).
+     * files), qcow encrypt.* (read only when the header says the image is encrypted), compress
+     * over a format without compressed writes, copy-before-write's target without its own driver
+     * (QAPI demands one at every level), and dmg, bochs and cloop, which qemu-img cannot create
+     * (their schema is tested in FormatDriversTest).
      */
     private void moreDrivers() {
         for (String f : Workspace.FORMAT_IMAGES) {
@@ -942,6 +941,36 @@ final class CorpusGenerator {
         add("missing-required", "vvfat", "driver=vvfat");
         add("bad-bool", "vvfat", fat + ",floppy=maybe");
         add("bad-number", "vvfat", fat + ",fat-type=sixteen");
+        driverConstraints(fat, blk, pre, rep);
+    }
+
+    /** The drivers' own checks on option values, each next to a value just inside the bounds. */
+    private void driverConstraints(String fat, String blk, String pre, String rep) {
+        add("valid", "vvfat", fat + ",fat-type=32");
+        add("valid", "vvfat", fat + ",fat-type=4294967312");
+        add("driver-constraint", "vvfat", fat + ",fat-type=24");
+        add("driver-constraint", "vvfat", fat + ",fat-type=-16");
+        add("valid", "vvfat", fat + ",label=ABCDEFGHIJK");
+        add("driver-constraint", "vvfat", fat + ",label=ABCDEFGHIJKL");
+        add("driver-constraint", "vvfat", fat + ",label=\u00c4\u00c4\u00c4\u00c4\u00c4\u00c4");
+        add("valid", "blklogwrites", blk + ",log-sector-size=32");
+        add("valid", "blklogwrites", blk + ",log-sector-size=8M");
+        add("driver-constraint", "blklogwrites", blk + ",log-sector-size=1000");
+        add("driver-constraint", "blklogwrites", blk + ",log-sector-size=16");
+        add("driver-constraint", "blklogwrites", blk + ",log-sector-size=16M");
+        add("driver-constraint", "blklogwrites", blk + ",log-sector-size=0");
+        add("driver-constraint", "blklogwrites", blk + ",log-super-update-interval=0");
+        add("valid", "blklogwrites", blk + ",log-super-update-interval=18446744073709551615");
+        add("driver-constraint", "blklogwrites", blk + ",log-append=on,log-sector-size=512");
+        add("valid", "blklogwrites", blk + ",log-append=off,log-sector-size=512");
+        add("valid", "preallocate", pre + ",prealloc-align=0");
+        add("valid", "preallocate", pre + ",prealloc-align=1536");
+        add("driver-constraint", "preallocate", pre + ",prealloc-align=1000");
+        add("driver-constraint", "replication", rep + ",mode=secondary");
+        add("driver-constraint", "replication", rep + ",mode=primary,top-id=x");
+        add("valid", "null-co", "driver=null-co,latency-ns=9223372036854775807");
+        add("driver-constraint", "null-co", "driver=null-co,latency-ns=-1");
+        add("driver-constraint", "null-aio", "driver=null-aio,latency-ns=9223372036854775808");
     }
 
     // ---------------------------------------------------------------- breaking things
