@@ -531,7 +531,13 @@ public final class Binder {
                         "a decimal, 0x hexadecimal or 0 octal integer");
                 return null;
             }
-            if (qapi && r.bits() < 0 && !text.strip().startsWith("-")) {
+            OptionType.Num num = (OptionType.Num) type;
+            if ((qapi || num.alwaysQapi()) && num.width() == OptionType.Width.UINT32
+                    && (text.strip().startsWith("-") || Long.compareUnsigned(r.bits(), 0xFFFFFFFFL) > 0)) {
+                reportUint32(at, path);
+                return null;
+            }
+            if (qapi && num.width() == OptionType.Width.INT64 && r.bits() < 0 && !text.strip().startsWith("-")) {
                 // -blockdev keyval reads QAPI's int members with qemu_strtoi64: 2^63 and more overflow
                 // (qapi/qobject-input-visitor.c qobject_input_type_int64_keyval)
                 diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects integer",
@@ -548,6 +554,11 @@ public final class Binder {
                 diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects integer",
                         "-blockdev takes sizes in bytes, as a decimal, 0x hexadecimal or 0 octal integer;"
                                 + " suffixes such as k or M work only in --image-opts, -drive and json: names");
+                return null;
+            }
+            if (((OptionType.Size) type).width() == OptionType.Width.UINT32
+                    && Long.compareUnsigned(r.bits(), 0xFFFFFFFFL) > 0) {
+                reportUint32(at, path);
                 return null;
             }
             if (r.bits() < 0) {
@@ -591,6 +602,12 @@ public final class Binder {
         throw new IllegalStateException("not a scalar type: " + type);
     }
 
+    /** visit_type_uint32's range check (qapi/qapi-visit-core.c). */
+    private void reportUint32(Span at, String path) {
+        diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects uint32_t",
+                "QEMU reads this option as a uint32: 0 to 4294967295");
+    }
+
     /** qapi_bool_parse: case-sensitive. */
     static Boolean qemuBool(String s) {
         switch (s) {
@@ -626,6 +643,13 @@ public final class Binder {
                 // QEMU's JSON parser reads an integer beyond int64 as a float, which QAPI refuses
                 diags.report(Code.WRONG_TYPE, at, "Invalid parameter type for '" + path + "', expected: integer",
                         "integers in -blockdev JSON fit in 64 signed bits");
+                return null;
+            }
+            boolean u32 = type instanceof OptionType.Num num && (qapi || num.alwaysQapi())
+                    && num.width() == OptionType.Width.UINT32
+                    || type instanceof OptionType.Size sz && qapi && sz.width() == OptionType.Width.UINT32;
+            if (u32 && (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(0xFFFFFFFFL)) > 0)) {
+                reportUint32(at, path);
                 return null;
             }
             if (d.signum() < 0 && type instanceof OptionType.Size) {

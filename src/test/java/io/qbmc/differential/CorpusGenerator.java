@@ -920,6 +920,11 @@ final class CorpusGenerator {
         add("unknown-option", "copy-before-write", cbw + ",bogus=1");
         add("bad-enum", "copy-before-write", cbw + ",on-cbw-error=bogus");
         add("bad-number", "copy-before-write", cbw + ",cbw-timeout=abc");
+        // QAPI parses copy-before-write's options in every form: cbw-timeout is a uint32
+        add("valid", "copy-before-write", cbw + ",cbw-timeout=4294967295");
+        add("bad-number", "copy-before-write", cbw + ",cbw-timeout=4294967296");
+        add("bad-number", "copy-before-write", cbw + ",cbw-timeout=-1");
+        add("missing-required", "nfs", "driver=nfs,path=/x,server.host=localhost");
         add("missing-required", "copy-before-write", "driver=copy-before-write,read-only=off,file.filename=" + a);
 
         String rep = "driver=replication,file.filename=" + a;

@@ -58,9 +58,12 @@ class FormatDriversTest {
 
     @Test
     void networkDriversWithoutADifferentialRunAreKnown() {
-        assertEquals(List.of(), errors(compile("driver=nfs,server.host=h,path=/x,user=1")));
+        assertEquals(List.of(), errors(compile("driver=nfs,server.type=inet,server.host=h,path=/x,user=1")));
         assertEquals(List.of("Block protocol 'nfs' doesn't support the option 'bogus'"),
-                errors(compile("driver=nfs,server.host=h,path=/x,bogus=1")));
+                errors(compile("driver=nfs,server.type=inet,server.host=h,path=/x,bogus=1")));
+        // qemu-img 7.2: nfs reads server with QAPI's NFSServer, whose type is mandatory
+        assertEquals(List.of("Parameter 'server.type' is missing"),
+                errors(compile("driver=nfs,server.host=h,path=/x")));
         assertEquals(List.of(), errors(compile("driver=gluster,volume=v,path=p,server.0.type=inet,server.0.host=h,"
                 + "server.0.port=24007")));
     }

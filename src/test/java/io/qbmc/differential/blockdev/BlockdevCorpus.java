@@ -317,6 +317,24 @@ final class BlockdevCorpus {
                     "driver=file,node-name=b,filename=r1.raw", "--blockdev",
                     "driver=quorum,node-name=q,children.0=a,children.1=b,vote-threshold=" + v));
         }
+        // QAPI's uint32 and uint64 members: BlockdevOptionsBlklogwrites, BlockdevOptionsCbw
+        String blk = "driver=blklogwrites,node-name=w,file.driver=file,file.filename=r0.raw,"
+                + "log.driver=file,log.filename=r1.raw,";
+        for (String v : List.of("4096", "4294967296", "4294967808", "-1")) {
+            add("keyval-scalars", args("--blockdev", blk + "log-sector-size=" + v));
+        }
+        for (String v : List.of("18446744073709551615", "9223372036854775808", "-1", "18446744073709551616")) {
+            add("keyval-scalars", args("--blockdev", blk + "log-super-update-interval=" + v));
+        }
+        add("keyval-scalars", args("--blockdev", "{\"driver\":\"blklogwrites\",\"node-name\":\"w\",\"file\":"
+                + "{\"driver\":\"file\",\"filename\":\"r0.raw\"},\"log\":{\"driver\":\"file\","
+                + "\"filename\":\"r1.raw\"},\"log-sector-size\":4294967296}"));
+        String cbw = "driver=copy-before-write,node-name=c,file.driver=file,file.filename=r0.raw,"
+                + "target.driver=file,target.filename=r1.raw,cbw-timeout=";
+        for (String v : List.of("4294967295", "4294967296", "-1")) {
+            add("keyval-scalars", args("--blockdev", cbw + v));
+        }
+        add("keyval-scalars", args("--blockdev", "driver=nfs,node-name=n,path=/x,server.host=localhost"));
     }
 
     private static Draft args(String... flagText) {
