@@ -25,6 +25,7 @@ public final class Checks {
             new PreallocateRule(),
             new ReplicationRule(),
             new NullRule(),
+            new GlusterRule(),
             new PermissionRule());
 
     private Checks() {

@@ -93,4 +93,17 @@ class DriverValueRulesTest {
         m = Marked.of("driver=null-aio,latency-ns=^9223372036854775808^");
         assertOnly(RuleRun.run(new NullRule(), m), Code.DRIVER_CONSTRAINT, "latency-ns is invalid", m.span());
     }
+
+    @Test
+    void glusterServers() {
+        assertNone(RuleRun.run(new GlusterRule(), Marked.of("driver=gluster,filename=gluster://h/v/p")));
+        assertNone(RuleRun.run(new GlusterRule(),
+                Marked.of("driver=gluster,volume=v,path=p,server.0.type=unix,server.0.path=/s")));
+        Marked m = Marked.of("^driver=gluster,volume=v,path=p^");
+        assertOnly(RuleRun.run(new GlusterRule(), m), Code.MISSING_OPTION, "Parameter 'server' is missing", m.span());
+        m = Marked.of("driver=gluster,volume=v,path=p,server.0.type=unix,server.0.path=/s,"
+                + "server.1.type=^vsock^,server.1.cid=3,server.1.port=1");
+        assertOnly(RuleRun.run(new GlusterRule(), m), Code.DRIVER_CONSTRAINT,
+                "Parameter 'type' may be 'inet' or 'unix'", m.span());
+    }
 }

@@ -925,6 +925,9 @@ final class CorpusGenerator {
         add("bad-number", "copy-before-write", cbw + ",cbw-timeout=4294967296");
         add("bad-number", "copy-before-write", cbw + ",cbw-timeout=-1");
         add("missing-required", "nfs", "driver=nfs,path=/x,server.host=localhost");
+        add("missing-required", "gluster", "driver=gluster,volume=v,path=p");
+        add("driver-constraint", "gluster", "driver=gluster,volume=v,path=p,server.0.type=unix,server.0.path=/s,"
+                + "server.1.type=fd,server.1.str=3");
         add("missing-required", "copy-before-write", "driver=copy-before-write,read-only=off,file.filename=" + a);
 
         String rep = "driver=replication,file.filename=" + a;
