@@ -483,7 +483,9 @@ public final class Binder {
         return s.display();
     }
 
-    /** QEMU keeps integral JSON numbers as int64 and prints doubles with %.17g. */
+    private static final BigDecimal UINT64_MAX = new BigDecimal("18446744073709551615");
+
+    /** QEMU keeps integral JSON numbers as int64 or uint64 and prints doubles with %.17g. */
     static String numberToString(Scalar.Num n) {
         BigDecimal d;
         try {
@@ -493,10 +495,10 @@ public final class Binder {
             return n.literal();
         }
         if (n.isIntegral()) {
-            try {
-                return Long.toString(d.longValueExact());
-            } catch (ArithmeticException overflow) {
-                // too big for int64: QEMU parses it as a double
+            // qobject/json-parser.c parse_literal: an integer is an int64, else (non-negative) a
+            // uint64, and only beyond that a double; QemuOpts then sees its decimal text
+            if (d.compareTo(new BigDecimal(Long.MIN_VALUE)) >= 0 && d.compareTo(UINT64_MAX) <= 0) {
+                return d.toBigInteger().toString();
             }
         }
         double v = d.doubleValue();
@@ -639,17 +641,26 @@ public final class Binder {
                 return null;
             }
             BigDecimal d = new BigDecimal(n.literal());
-            if (d.compareTo(new BigDecimal(Long.MAX_VALUE)) > 0 || d.compareTo(new BigDecimal(Long.MIN_VALUE)) < 0) {
-                // QEMU's JSON parser reads an integer beyond int64 as a float, which QAPI refuses
-                diags.report(Code.WRONG_TYPE, at, "Invalid parameter type for '" + path + "', expected: integer",
-                        "integers in -blockdev JSON fit in 64 signed bits");
-                return null;
-            }
             boolean u32 = type instanceof OptionType.Num num && (qapi || num.alwaysQapi())
                     && num.width() == OptionType.Width.UINT32
                     || type instanceof OptionType.Size sz && qapi && sz.width() == OptionType.Width.UINT32;
-            if (u32 && (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(0xFFFFFFFFL)) > 0)) {
+            if (u32 && d.compareTo(UINT64_MAX) <= 0 && (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(0xFFFFFFFFL)) > 0)) {
                 reportUint32(at, path);
+                return null;
+            }
+            boolean u64 = type instanceof OptionType.Num num && num.width() == OptionType.Width.UINT64;
+            if (u64 && (d.compareTo(UINT64_MAX) > 0 || d.compareTo(new BigDecimal(Long.MIN_VALUE)) < 0)) {
+                // QAPI's uint64 takes any JSON integer QEMU keeps exact: int64 (wrapped) or uint64
+                diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects uint64",
+                        "integers in -blockdev JSON stay below 2^64");
+                return null;
+            }
+            if (!u64 && (d.compareTo(new BigDecimal(Long.MAX_VALUE)) > 0 || d.compareTo(new BigDecimal(Long.MIN_VALUE)) < 0)) {
+                // QEMU's JSON parser keeps 2^63 to 2^64-1 as a uint64 and larger integers as a
+                // float (qobject/json-parser.c parse_literal); QAPI's 'int' and 'size' as
+                // -blockdev declares them refuse both
+                diags.report(Code.WRONG_TYPE, at, "Invalid parameter type for '" + path + "', expected: integer",
+                        "integers in -blockdev JSON fit in 64 signed bits here");
                 return null;
             }
             if (d.signum() < 0 && type instanceof OptionType.Size) {

@@ -908,6 +908,11 @@ final class CorpusGenerator {
         add("unknown-option", "preallocate", pre + ",prealloc-mode=falloc");
         add("bad-size", "preallocate", pre + ",prealloc-size=lots");
         add("missing-required", "preallocate", "driver=preallocate");
+        // JSON integers from 2^63 to 2^64-1 are uint64 to QEMU's parser; 2^64 is a float
+        for (String v : List.of("9223372036854775808", "18446744073709551615", "18446744073709551616")) {
+            add(v.endsWith("16") ? "bad-size" : "valid", "preallocate", "json:{\"driver\":\"preallocate\",\"file\":"
+                    + "{\"driver\":\"file\",\"filename\":\"" + a + "\"},\"prealloc-size\":" + v + "}");
+        }
 
         String cmp = "driver=compress,file.driver=qcow2,file.file.filename=" + Workspace.QCOW2;
         add("valid", "compress", cmp);

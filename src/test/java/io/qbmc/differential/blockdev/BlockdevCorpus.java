@@ -329,6 +329,14 @@ final class BlockdevCorpus {
         add("keyval-scalars", args("--blockdev", "{\"driver\":\"blklogwrites\",\"node-name\":\"w\",\"file\":"
                 + "{\"driver\":\"file\",\"filename\":\"r0.raw\"},\"log\":{\"driver\":\"file\","
                 + "\"filename\":\"r1.raw\"},\"log-sector-size\":4294967296}"));
+        for (String v : List.of("9223372036854775808", "18446744073709551615", "18446744073709551616", "-1",
+                "-9223372036854775809")) {
+            add("json-typing", args("--blockdev", "{\"driver\":\"blklogwrites\",\"node-name\":\"w\",\"file\":"
+                    + "{\"driver\":\"file\",\"filename\":\"r0.raw\"},\"log\":{\"driver\":\"file\","
+                    + "\"filename\":\"r1.raw\"},\"log-super-update-interval\":" + v + "}"));
+            add("json-typing", args("--blockdev", "{\"driver\":\"preallocate\",\"node-name\":\"p\",\"file\":"
+                    + "{\"driver\":\"file\",\"filename\":\"r0.raw\"},\"prealloc-size\":" + v + "}"));
+        }
         String cbw = "driver=copy-before-write,node-name=c,file.driver=file,file.filename=r0.raw,"
                 + "target.driver=file,target.filename=r1.raw,cbw-timeout=";
         for (String v : List.of("4294967295", "4294967296", "-1")) {
