@@ -107,6 +107,11 @@ public final class Binder {
                 unknownOption(schema, name, e.getValue(), optionNames(schema));
                 continue;
             }
+            if (qapi && !Drivers.inQapi(schema.name(), name)) {
+                // QAPI lacks what QemuOpts reads: no suggestion, the option itself is what is wrong
+                unknownOption(schema, name, e.getValue(), List.of());
+                continue;
+            }
             Value v = value(schema, spec.type(), e.getValue(), name, spans);
             if (v != null) {
                 options.put(name, v);

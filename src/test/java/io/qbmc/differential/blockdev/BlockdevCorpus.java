@@ -337,6 +337,15 @@ final class BlockdevCorpus {
             add("json-typing", args("--blockdev", "{\"driver\":\"preallocate\",\"node-name\":\"p\",\"file\":"
                     + "{\"driver\":\"file\",\"filename\":\"r0.raw\"},\"prealloc-size\":" + v + "}"));
         }
+        // options the drivers read but QAPI's BlockdevOptions lacks
+        add("unknown-option", args("--blockdev", "driver=vpc,node-name=v,file.driver=file,file.filename=r0.raw,"
+                + "force_size_calc=chs"));
+        add("unknown-option", args("--blockdev", "driver=parallels,node-name=v,file.driver=file,file.filename=r0.raw,"
+                + "prealloc-mode=falloc"));
+        add("unknown-option", args("--blockdev", "driver=parallels,node-name=v,file.driver=file,file.filename=r0.raw,"
+                + "prealloc-size=1M"));
+        add("unknown-option", args("--blockdev", "driver=vmdk,node-name=v,file.driver=file,file.filename=r0.raw,"
+                + "extents.0.driver=file"));
         String cbw = "driver=copy-before-write,node-name=c,file.driver=file,file.filename=r0.raw,"
                 + "target.driver=file,target.filename=r1.raw,cbw-timeout=";
         for (String v : List.of("4294967295", "4294967296", "-1")) {
