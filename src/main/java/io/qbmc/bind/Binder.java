@@ -95,7 +95,12 @@ public final class Binder {
     /** The driver of the node being bound: qbm is qbmc's own and keeps its sizes everywhere. */
     private String driverName;
 
+    /** Whether the node being bound gets its filename from its parent (a vmdk extent). */
+    private boolean filenameFromParent;
+
     private BlockNode bindOptions(DriverSchema schema, OptionTree.Group tree, Span nodeSpan, NodeSpans spans) {
+        boolean noFilename = filenameFromParent;
+        filenameFromParent = false;
         Map<String, Value> options = new LinkedHashMap<>();
         for (Map.Entry<String, OptionTree> e : tree.members().entrySet()) {
             String name = e.getKey();
@@ -117,7 +122,7 @@ public final class Binder {
                 options.put(name, v);
             }
         }
-        missing(schema, schema.options(), options, "", tree, nodeSpan);
+        missing(schema, noFilename ? withoutFilename(schema) : schema.options(), options, "", tree, nodeSpan);
         BlockNode node = BlockNodes.of(schema.name(), options);
         origins.put(node, new Origins.NodeOrigin(nodeSpan, spans.keys, spans.values));
         return node;
@@ -397,12 +402,23 @@ public final class Binder {
 
     private Value child(OptionType.ChildRef type, OptionTree tree, String path) {
         if (tree instanceof OptionTree.Group g) {
+            // block/vmdk.c vmdk_parse_extents opens extents.N with the file name the descriptor
+            // gives, so a filename of the user's own clashes with it
+            boolean extent = "vmdk".equals(driverName) && path.matches("extents\\.\\d+");
+            if (extent && g.get("filename") != null) {
+                diags.report(Code.FILE_AND_FILENAME, g.get("filename").keySpan(),
+                        "Can't specify 'file' and 'filename' options at the same time",
+                        "drop " + path + ".filename: the descriptor names each extent's file");
+                return null;
+            }
             nodePath.addLast(path);
             BlockNode node;
+            filenameFromParent = extent;
             try {
                 node = bindNode(g, type.protocol() ? Role.PROTOCOL : Role.IMAGE, g.span());
             } finally {
                 nodePath.removeLast();
+                filenameFromParent = false;
             }
             return node == null ? null : new Value.Node(new Child.Inline(node));
         }
@@ -679,6 +695,16 @@ public final class Binder {
                 : type instanceof OptionType.Num || type instanceof OptionType.Size ? "integer" : "string";
         diags.report(Code.WRONG_TYPE, at, "Invalid parameter type for '" + path + "', expected: " + expected, null);
         return null;
+    }
+
+    private static List<OptionSpec> withoutFilename(DriverSchema schema) {
+        List<OptionSpec> out = new ArrayList<>();
+        schema.options().forEach(o -> {
+            if (!o.name().equals("filename")) {
+                out.add(o);
+            }
+        });
+        return out;
     }
 
     private void missing(DriverSchema schema, Iterable<OptionSpec> specs, Map<String, Value> have, String prefix,

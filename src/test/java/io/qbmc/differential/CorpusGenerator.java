@@ -873,6 +873,9 @@ final class CorpusGenerator {
                 add("unknown-option", f, base.copy().put("backing.driver", "raw").dotted());
             }
         }
+        // an extent's file name comes from the descriptor: one given too clashes with it
+        add("unknown-option", "vmdk", "driver=vmdk,file.filename=" + Workspace.image("vmdk")
+                + ",extents.0.driver=file,extents.0.filename=" + Workspace.RAW_A);
         String vpc = Workspace.image("vpc");
         add("valid", "vpc", "driver=vpc,force_size_calc=chs,file.filename=" + vpc);
         add("valid", "vpc", "driver=vpc,force_size_calc=current_size,file.filename=" + vpc);
