@@ -247,6 +247,11 @@ final class BlockdevCorpus {
                 "driver=luks,node-name=l,file=f,key-secret=sec0", "--object", "secret,id=sec0,data=" + BlockdevWorkspace.SECRET));
         add("objects", args("--object", "secret,id=sec0,data=" + BlockdevWorkspace.SECRET, "--blockdev",
                 "driver=file,node-name=f,filename=l0.luks", "--blockdev", "driver=luks,node-name=l,file=f,key-secret=sec0"));
+        String key = "secret,id=k0,data=0123456789abcdef0123456789abcdef";
+        add("objects", args("--object", key, "--object", "secret,id=s1,data=pw,keyid=k0", "--blockdev",
+                "driver=file,node-name=f,filename=" + a));
+        add("objects", args("--object", "secret,id=k0,data=pw", "--object", "secret,id=s1,data=pw,keyid=k0,iv=x",
+                "--blockdev", "driver=file,node-name=f,filename=" + a));
         add("objects", args("--object", "throttle-group,id=tg0", "--blockdev",
                 "driver=throttle,node-name=t,throttle-group=tg0,file.driver=file,file.filename=" + a));
         add("read-only", args("--blockdev", "driver=file,node-name=f,filename=q0.qcow2,read-only=on", "--blockdev",
@@ -290,7 +295,13 @@ final class BlockdevCorpus {
                 "tls-creds-x509,id=t0,endpoint=server", "tls-creds-anon,id=t0,loaded=off",
                 "{\"qom-type\":\"throttle-group\",\"id\":\"tg0\",\"limits\":{\"bps-total\":{\"x\":1}}}",
                 "secret,id=s0,data=pw,keyid=nokey",
-                "tls-creds-anon,id=t0", "{\"qom-type\":\"secret\",\"id\":\"s0\",\"data\":\"pw\",\"keyid\":\"\",\"iv\":\"x\"}")) {
+                "tls-creds-anon,id=t0", "{\"qom-type\":\"secret\",\"id\":\"s0\",\"data\":\"pw\",\"keyid\":\"\",\"iv\":\"x\"}",
+                // ids, int32 serials, iothread ranges
+                "secret,id=1abc,data=pw", "secret,id=a.b-c_d,data=pw", "{\"qom-type\":\"secret\",\"id\":\"9x\",\"data\":\"pw\"}",
+                "secret_keyring,id=s0,serial=2147483648", "secret_keyring,id=s0,serial=-2147483649",
+                "secret_keyring,id=s0,serial=-5", "{\"qom-type\":\"secret_keyring\",\"id\":\"s\",\"serial\":2147483648}",
+                "iothread,id=io0,poll-max-ns=-1", "iothread,id=io0,poll-grow=-1", "iothread,id=io0,poll-shrink=-1",
+                "iothread,id=io0,aio-max-batch=-1", "iothread,id=io0,poll-max-ns=9223372036854775807")) {
             add("object-properties", args("--object", o, "--blockdev", node));
         }
     }
