@@ -47,7 +47,9 @@ final class FormatDrivers {
                 file("The node holding the qcow image."),
                 backing(),
                 opt("encrypt", group(
-                        opt("format", oneOf("aes"), "Encryption format; must match the image header."),
+                        opt("format", oneOf("aes"), "Encryption format; must match the image header."
+                                + " -blockdev demands it (QAPI's BlockdevQcowEncryption is a union on it).")
+                                .asRequiredInBlockdev(),
                         opt("key-secret", STR, "Id of the secret object with the passphrase.").asStrong()),
                         "Legacy AES encryption of the image."));
         Drivers.format("qed", true, "QEMU enhanced disk image (legacy).",

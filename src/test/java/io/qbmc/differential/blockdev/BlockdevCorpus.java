@@ -357,6 +357,8 @@ final class BlockdevCorpus {
                 + "prealloc-size=1M"));
         add("unknown-option", args("--blockdev", "driver=vmdk,node-name=v,file.driver=file,file.filename=r0.raw,"
                 + "extents.0.driver=file"));
+        add("objects", args("--object", "secret,id=sec0,data=pw", "--blockdev", "driver=qcow,node-name=q,"
+                + "file.driver=file,file.filename=r0.raw,encrypt.key-secret=sec0"));
         String cbw = "driver=copy-before-write,node-name=c,file.driver=file,file.filename=r0.raw,"
                 + "target.driver=file,target.filename=r1.raw,cbw-timeout=";
         for (String v : List.of("4294967295", "4294967296", "-1")) {
