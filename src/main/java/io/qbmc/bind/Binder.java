@@ -95,7 +95,12 @@ public final class Binder {
     /** The driver of the node being bound: qbm is qbmc's own and keeps its sizes everywhere. */
     private String driverName;
 
+    /** Whether the node being bound gets its filename from its parent (a vmdk extent). */
+    private boolean filenameFromParent;
+
     private BlockNode bindOptions(DriverSchema schema, OptionTree.Group tree, Span nodeSpan, NodeSpans spans) {
+        boolean noFilename = filenameFromParent;
+        filenameFromParent = false;
         Map<String, Value> options = new LinkedHashMap<>();
         for (Map.Entry<String, OptionTree> e : tree.members().entrySet()) {
             String name = e.getKey();
@@ -107,6 +112,11 @@ public final class Binder {
                 unknownOption(schema, name, e.getValue(), optionNames(schema));
                 continue;
             }
+            if (qapi && !Drivers.inQapi(schema.name(), name)) {
+                // QAPI lacks what QemuOpts reads: no suggestion, the option itself is what is wrong
+                unknownOption(schema, name, e.getValue(), List.of());
+                continue;
+            }
             Value v = value(schema, spec.type(), e.getValue(), name, spans);
             if (v != null) {
                 options.put(name, v);
@@ -115,7 +125,7 @@ public final class Binder {
         // a qbm node that still has its descriptor option names one that could not be read, which is
         // reported: what it would have supplied is not missing as well
         if (!(schema.name().equals("qbm") && tree.members().containsKey("descriptor"))) {
-            missing(schema, schema.options(), options, "", tree, nodeSpan);
+            missing(schema, noFilename ? withoutFilename(schema) : schema.options(), options, "", tree, nodeSpan);
         }
         BlockNode node = BlockNodes.of(schema.name(), options);
         origins.put(node, new Origins.NodeOrigin(nodeSpan, spans.keys, spans.values));
@@ -396,12 +406,23 @@ public final class Binder {
 
     private Value child(OptionType.ChildRef type, OptionTree tree, String path) {
         if (tree instanceof OptionTree.Group g) {
+            // block/vmdk.c vmdk_parse_extents opens extents.N with the file name the descriptor
+            // gives, so a filename of the user's own clashes with it
+            boolean extent = "vmdk".equals(driverName) && path.matches("extents\\.\\d+");
+            if (extent && g.get("filename") != null) {
+                diags.report(Code.FILE_AND_FILENAME, g.get("filename").keySpan(),
+                        "Can't specify 'file' and 'filename' options at the same time",
+                        "drop " + path + ".filename: the descriptor names each extent's file");
+                return null;
+            }
             nodePath.addLast(path);
             BlockNode node;
+            filenameFromParent = extent;
             try {
                 node = bindNode(g, type.protocol() ? Role.PROTOCOL : Role.IMAGE, g.span());
             } finally {
                 nodePath.removeLast();
+                filenameFromParent = false;
             }
             return node == null ? null : new Value.Node(new Child.Inline(node));
         }
@@ -487,7 +508,9 @@ public final class Binder {
         return s.display();
     }
 
-    /** QEMU keeps integral JSON numbers as int64 and prints doubles with %.17g. */
+    private static final BigDecimal UINT64_MAX = new BigDecimal("18446744073709551615");
+
+    /** QEMU keeps integral JSON numbers as int64 or uint64 and prints doubles with %.17g. */
     static String numberToString(Scalar.Num n) {
         BigDecimal d;
         try {
@@ -497,10 +520,10 @@ public final class Binder {
             return n.literal();
         }
         if (n.isIntegral()) {
-            try {
-                return Long.toString(d.longValueExact());
-            } catch (ArithmeticException overflow) {
-                // too big for int64: QEMU parses it as a double
+            // qobject/json-parser.c parse_literal: an integer is an int64, else (non-negative) a
+            // uint64, and only beyond that a double; QemuOpts then sees its decimal text
+            if (d.compareTo(new BigDecimal(Long.MIN_VALUE)) >= 0 && d.compareTo(UINT64_MAX) <= 0) {
+                return d.toBigInteger().toString();
             }
         }
         double v = d.doubleValue();
@@ -535,7 +558,13 @@ public final class Binder {
                         "a decimal, 0x hexadecimal or 0 octal integer");
                 return null;
             }
-            if (qapi && r.bits() < 0 && !text.strip().startsWith("-")) {
+            OptionType.Num num = (OptionType.Num) type;
+            if ((qapi || num.alwaysQapi()) && num.width() == OptionType.Width.UINT32
+                    && (text.strip().startsWith("-") || Long.compareUnsigned(r.bits(), 0xFFFFFFFFL) > 0)) {
+                reportUint32(at, path);
+                return null;
+            }
+            if (qapi && num.width() == OptionType.Width.INT64 && r.bits() < 0 && !text.strip().startsWith("-")) {
                 // -blockdev keyval reads QAPI's int members with qemu_strtoi64: 2^63 and more overflow
                 // (qapi/qobject-input-visitor.c qobject_input_type_int64_keyval)
                 diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects integer",
@@ -552,6 +581,11 @@ public final class Binder {
                 diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects integer",
                         "-blockdev takes sizes in bytes, as a decimal, 0x hexadecimal or 0 octal integer;"
                                 + " suffixes such as k or M work only in --image-opts, -drive and json: names");
+                return null;
+            }
+            if (((OptionType.Size) type).width() == OptionType.Width.UINT32
+                    && Long.compareUnsigned(r.bits(), 0xFFFFFFFFL) > 0) {
+                reportUint32(at, path);
                 return null;
             }
             if (r.bits() < 0) {
@@ -595,6 +629,12 @@ public final class Binder {
         throw new IllegalStateException("not a scalar type: " + type);
     }
 
+    /** visit_type_uint32's range check (qapi/qapi-visit-core.c). */
+    private void reportUint32(Span at, String path) {
+        diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects uint32_t",
+                "QEMU reads this option as a uint32: 0 to 4294967295");
+    }
+
     /** qapi_bool_parse: case-sensitive. */
     static Boolean qemuBool(String s) {
         switch (s) {
@@ -626,10 +666,26 @@ public final class Binder {
                 return null;
             }
             BigDecimal d = new BigDecimal(n.literal());
-            if (d.compareTo(new BigDecimal(Long.MAX_VALUE)) > 0 || d.compareTo(new BigDecimal(Long.MIN_VALUE)) < 0) {
-                // QEMU's JSON parser reads an integer beyond int64 as a float, which QAPI refuses
+            boolean u32 = type instanceof OptionType.Num num && (qapi || num.alwaysQapi())
+                    && num.width() == OptionType.Width.UINT32
+                    || type instanceof OptionType.Size sz && qapi && sz.width() == OptionType.Width.UINT32;
+            if (u32 && d.compareTo(UINT64_MAX) <= 0 && (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(0xFFFFFFFFL)) > 0)) {
+                reportUint32(at, path);
+                return null;
+            }
+            boolean u64 = type instanceof OptionType.Num num && num.width() == OptionType.Width.UINT64;
+            if (u64 && (d.compareTo(UINT64_MAX) > 0 || d.compareTo(new BigDecimal(Long.MIN_VALUE)) < 0)) {
+                // QAPI's uint64 takes any JSON integer QEMU keeps exact: int64 (wrapped) or uint64
+                diags.report(Code.WRONG_TYPE, at, "Parameter '" + path + "' expects uint64",
+                        "integers in -blockdev JSON stay below 2^64");
+                return null;
+            }
+            if (!u64 && (d.compareTo(new BigDecimal(Long.MAX_VALUE)) > 0 || d.compareTo(new BigDecimal(Long.MIN_VALUE)) < 0)) {
+                // QEMU's JSON parser keeps 2^63 to 2^64-1 as a uint64 and larger integers as a
+                // float (qobject/json-parser.c parse_literal); QAPI's 'int' and 'size' as
+                // -blockdev declares them refuse both
                 diags.report(Code.WRONG_TYPE, at, "Invalid parameter type for '" + path + "', expected: integer",
-                        "integers in -blockdev JSON fit in 64 signed bits");
+                        "integers in -blockdev JSON fit in 64 signed bits here");
                 return null;
             }
             if (d.signum() < 0 && type instanceof OptionType.Size) {
@@ -643,6 +699,16 @@ public final class Binder {
                 : type instanceof OptionType.Num || type instanceof OptionType.Size ? "integer" : "string";
         diags.report(Code.WRONG_TYPE, at, "Invalid parameter type for '" + path + "', expected: " + expected, null);
         return null;
+    }
+
+    private static List<OptionSpec> withoutFilename(DriverSchema schema) {
+        List<OptionSpec> out = new ArrayList<>();
+        schema.options().forEach(o -> {
+            if (!o.name().equals("filename")) {
+                out.add(o);
+            }
+        });
+        return out;
     }
 
     private void missing(DriverSchema schema, Iterable<OptionSpec> specs, Map<String, Value> have, String prefix,

@@ -20,6 +20,12 @@ public final class Checks {
             new BlkdebugRule(),
             new NetworkRule(),
             new Qcow2Rule(),
+            new VvfatRule(),
+            new BlklogwritesRule(),
+            new PreallocateRule(),
+            new ReplicationRule(),
+            new NullRule(),
+            new GlusterRule(),
             new PermissionRule());
 
     private Checks() {

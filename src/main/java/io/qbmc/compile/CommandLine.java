@@ -213,12 +213,14 @@ final class CommandLine {
         List<FlatOption> properties = new java.util.ArrayList<>();
         FlatOption type = null;
         String id = null;
+        FlatOption idOption = null;
         for (FlatOption o : flat) {
             String v = o.value().display();
             if (o.key().equals("qom-type")) {
                 type = o;
             } else if (o.key().equals("id")) {
                 id = v;
+                idOption = o;
             } else {
                 props.put(o.key(), new Value.Str(v));
                 properties.add(o);
@@ -227,6 +229,12 @@ final class CommandLine {
         if (type == null || id == null) {
             diags.report(Code.MISSING_OPTION, arg.span(0, arg.length()),
                     "Parameter '" + (type == null ? "qom-type" : "id") + "' is missing", "-object TYPE,id=ID,...");
+            return;
+        }
+        // qom/object_interfaces.c user_creatable_add_type: id_wellformed, as QemuOpts ids
+        int before = diags.size();
+        io.qbmc.options.DottedReader.checkId(id, idOption.valueSpan(), diags);
+        if (diags.size() > before) {
             return;
         }
         ObjectOptions.check(type, properties, json, qemuSystem && !json, arg.span(0, arg.length()), into.objects, diags);

@@ -80,7 +80,7 @@ final class ObjectOptions {
             }
         }
         if (!o.failed && typed.get("keyid") != null) {
-            o.keyid(typed.get("keyid"));
+            o.keyid(typed.get("keyid"), typed.get("iv"));
         }
         switch (name) {
             case "tls-creds-x509", "tls-creds-psk" -> {
@@ -91,6 +91,7 @@ final class ObjectOptions {
                 }
             }
             case "throttle-group" -> o.throttle(typed);
+            case "iothread" -> o.iothread(props, typed);
             default -> {
             }
         }
@@ -186,6 +187,15 @@ final class ObjectOptions {
                     "a whole number: decimal, 0x hex or 0 octal, without a suffix");
             return false;
         }
+        if (prop instanceof ObjectSchema.Int i && i.bits() == 32) {
+            long n = json ? integer(v.display()).longValue() : QemuNumbers.int64(s).bits();
+            if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+                // visit_type_int32 (qapi/qapi-visit-core.c)
+                report(Code.WRONG_TYPE, o.valueSpan(), "Parameter '" + path + "' expects int32_t",
+                        "a whole number from -2147483648 to 2147483647");
+                return false;
+            }
+        }
         if (prop instanceof ObjectSchema.Bool && !json && !List.of("on", "yes", "true", "y", "off", "no", "false", "n")
                 .contains(s)) {
             report(Code.WRONG_TYPE, o.valueSpan(), "Parameter '" + path + "' expects 'on' or 'off'",
@@ -233,7 +243,7 @@ final class ObjectOptions {
      * crypto/secret_common.c: the key that decrypts the secret is looked up when the secret is
      * completed, among the objects made before it.
      */
-    private void keyid(FlatOption keyid) {
+    private void keyid(FlatOption keyid, FlatOption iv) {
         String id = keyid.value().display();
         io.qbmc.graph.QemuObject key = earlier.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
         if (key == null) {
@@ -242,6 +252,40 @@ final class ObjectOptions {
         } else if (!key.qomType().startsWith("secret")) {
             report(Code.UNKNOWN_OBJECT, keyid.valueSpan(), "Object with id '" + id + "' is not a secret",
                     "'" + id + "' is a " + key.qomType() + "; keyid names a secret");
+        } else if (keyLength(key) != null && keyLength(key) != 32) {
+            // crypto/secret_common.c qcrypto_secret_decrypt: an AES-256-CBC key
+            report(Code.DRIVER_CONSTRAINT, keyid.valueSpan(), "Key should be 32 bytes in length",
+                    "'" + id + "' holds " + keyLength(key) + " bytes; the key of an encrypted secret has 32");
+        } else if (iv == null) {
+            report(Code.MISSING_OPTION, keyid.keySpan(), "IV is required to decrypt secret",
+                    "add iv=BASE64, the 16-byte initialization vector the secret was encrypted with");
+        }
+    }
+
+    /** The length of a secret's data, when it is given inline; null when qbmc cannot tell. */
+    private static Integer keyLength(io.qbmc.graph.QemuObject key) {
+        if (!key.qomType().equals("secret") || !(key.properties().get("data") instanceof io.qbmc.graph.Value.Str d)) {
+            return null;
+        }
+        Object format = key.properties().get("format");
+        if (format == null || format.equals(new io.qbmc.graph.Value.Str("raw"))) {
+            return d.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(d.value()).length;
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    /** util/event-loop-base.c and iothread.c: each integer property is in [0, INT64_MAX]. */
+    private void iothread(List<FlatOption> props, Map<String, FlatOption> typed) {
+        for (FlatOption p : props) {
+            if (typed.get(p.key()) == p && value(p) < 0) {
+                report(Code.OUT_OF_RANGE, p.valueSpan(),
+                        p.key() + " value must be in range [0, 9223372036854775807]", "use 0 or a positive number");
+                return;
+            }
         }
     }
 

@@ -102,6 +102,11 @@ public final class BlockdevEmitter {
             if (e.getKey().equals("node-name")) {
                 continue;
             }
+            if (!io.qbmc.schema.Drivers.inQapi(node.driver(), e.getKey())) {
+                throw new NotExpressible("Option '" + e.getKey() + "' of " + node.driver()
+                        + " has no -blockdev form: QAPI's BlockdevOptions lacks it",
+                        "use --to json or --to dotted, which QEMU reads with the driver's own options");
+            }
             json.append(',');
             JsonText.quote(e.getKey(), json);
             json.append(':');

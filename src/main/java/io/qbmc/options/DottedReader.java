@@ -60,7 +60,7 @@ public final class DottedReader {
     }
 
     /** QemuOpts' id_wellformed: a letter, then letters, digits, '-', '.', '_'. */
-    static void checkId(String id, Span at, Diagnostics diags) {
+    public static void checkId(String id, Span at, Diagnostics diags) {
         boolean ok = !id.isEmpty() && isAsciiLetter(id.charAt(0));
         for (int i = 1; ok && i < id.length(); i++) {
             char c = id.charAt(i);

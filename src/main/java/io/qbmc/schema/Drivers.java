@@ -135,6 +135,19 @@ public final class Drivers {
     private Drivers() {
     }
 
+    /**
+     * Options the drivers read from their QemuOpts but QAPI's BlockdevOptions lacks, so
+     * -blockdev refuses them ("Parameter 'extents' is unexpected"), checked with
+     * qemu-storage-daemon 7.2.
+     */
+    private static final java.util.Set<String> NOT_IN_QAPI = java.util.Set.of(
+            "vmdk.extents", "vpc.force_size_calc", "parallels.prealloc-mode", "parallels.prealloc-size");
+
+    /** Whether -blockdev's schema has this top-level option of the driver. */
+    public static boolean inQapi(String driver, String option) {
+        return !NOT_IN_QAPI.contains(driver + "." + option);
+    }
+
     static void protocol(String name, String doc, List<OptionSpec> own) {
         register(new DriverSchema(name, Kind.PROTOCOL, true, false, doc, withCommon(own)));
     }

@@ -4,8 +4,11 @@ import static io.qbmc.schema.Types.BOOL;
 import static io.qbmc.schema.Types.NODE;
 import static io.qbmc.schema.Types.NODE_OR_NULL;
 import static io.qbmc.schema.Types.NUM;
+import static io.qbmc.schema.Types.NUM_U64;
 import static io.qbmc.schema.Types.PROTOCOL_NODE;
+import static io.qbmc.schema.Types.QAPI_U32;
 import static io.qbmc.schema.Types.SIZE;
+import static io.qbmc.schema.Types.SIZE_U32;
 import static io.qbmc.schema.Types.STR;
 import static io.qbmc.schema.Types.group;
 import static io.qbmc.schema.Types.listOf;
@@ -44,7 +47,9 @@ final class FormatDrivers {
                 file("The node holding the qcow image."),
                 backing(),
                 opt("encrypt", group(
-                        opt("format", oneOf("aes"), "Encryption format; must match the image header."),
+                        opt("format", oneOf("aes"), "Encryption format; must match the image header."
+                                + " -blockdev demands it (QAPI's BlockdevQcowEncryption is a union on it).")
+                                .asRequiredInBlockdev(),
                         opt("key-secret", STR, "Id of the secret object with the passphrase.").asStrong()),
                         "Legacy AES encryption of the image."));
         Drivers.format("qed", true, "QEMU enhanced disk image (legacy).",
@@ -71,9 +76,9 @@ final class FormatDrivers {
                 opt("log", PROTOCOL_NODE, "The node receiving the log.").asRequired(),
                 opt("log-append", BOOL, "Append to the log found in the log node; excludes log-sector-size.")
                         .asStrong().withDefault("off"),
-                opt("log-sector-size", SIZE, "Sector size of the log, a power of two in [512, 2^31].").asStrong()
+                opt("log-sector-size", SIZE_U32, "Sector size of the log, a power of two in [512, 2^31].").asStrong()
                         .withDefault("512"),
-                opt("log-super-update-interval", NUM, "Writes between log superblock updates.")
+                opt("log-super-update-interval", NUM_U64, "Writes between log superblock updates.")
                         .withDefault("4096"));
         Drivers.format("compress", false, "Filter that writes compressed (over qcow2, qcow or vmdk stream).",
                 file("The filtered node; its format must support compressed writes."));
@@ -87,7 +92,7 @@ final class FormatDrivers {
                         "Bitmap of the areas to copy; all when not given."),
                 opt("on-cbw-error", oneOf("break-guest-write", "break-snapshot"),
                         "What fails when a copy fails.").withDefault("break-guest-write"),
-                opt("cbw-timeout", NUM, "Seconds a copy may take; 0 for no limit.").withDefault("0"));
+                opt("cbw-timeout", QAPI_U32, "Seconds a copy may take; 0 for no limit.").withDefault("0"));
         Drivers.format("preallocate", false, "Filter that preallocates file space ahead of writes at the end.",
                 file("The filtered node."),
                 opt("prealloc-align", SIZE, "Alignment of the preallocated length, a multiple of 512.")
@@ -120,7 +125,7 @@ final class FormatDrivers {
                 opt("logfile", STR, "libgfapi log file."));
         Drivers.protocol("nfs", "NFS client (libnfs).",
                 opt("server", group(
-                        opt("type", oneOf("inet"), "Address type."),
+                        opt("type", oneOf("inet"), "Address type.").asRequired(),
                         opt("host", STR, "Host name or address.").asRequired()), "The NFS server.")
                         .asRequired().asStrong(),
                 opt("path", STR, "Path of the image on the export.").asRequired().asStrong(),

@@ -14,7 +14,11 @@ public final class ObjectSchema {
     public sealed interface Prop {
     }
 
-    public record Int() implements Prop {
+    /** An int64, or with bits 32 an int32 (visit_type_int32's range). */
+    public record Int(int bits) implements Prop {
+        public Int() {
+            this(64);
+        }
     }
 
     public record Bool() implements Prop {
@@ -60,7 +64,7 @@ public final class ObjectSchema {
         secret.put("file", new Str());
         MODELLED.put("secret", secret);
         Map<String, Prop> keyring = new LinkedHashMap<>(secretCommon);
-        keyring.put("serial", new Int());
+        keyring.put("serial", new Int(32));
         MODELLED.put("secret_keyring", keyring);
 
         Map<String, Prop> limits = new LinkedHashMap<>();

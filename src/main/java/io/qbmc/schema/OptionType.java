@@ -40,16 +40,38 @@ public sealed interface OptionType {
         }
     }
 
-    /** QEMU_OPT_NUMBER: a uint64 in decimal, 0x hex or 0 octal. */
-    record Num() implements OptionType {
+    /**
+     * What QAPI declares a number or size to be, where QAPI reads it: -blockdev, and drivers whose
+     * options QAPI parses in every form (copy-before-write). INT64 is QAPI's 'int' and 'size'
+     * as -blockdev keyval reads them; UINT32 and UINT64 are 'uint32' and 'uint64'.
+     */
+    enum Width {
+        INT64, UINT64, UINT32
+    }
+
+    /**
+     * QEMU_OPT_NUMBER: a uint64 in decimal, 0x hex or 0 octal.
+     *
+     * @param width     its QAPI type in -blockdev
+     * @param alwaysQapi whether QAPI reads it in every form, so the width holds everywhere
+     */
+    record Num(Width width, boolean alwaysQapi) implements OptionType {
+        public Num() {
+            this(Width.INT64, false);
+        }
+
         @Override
         public String describe() {
             return "number";
         }
     }
 
-    /** QEMU_OPT_SIZE: bytes, with the suffixes k, M, G, T, P, E (powers of 1024). */
-    record Size() implements OptionType {
+    /** QEMU_OPT_SIZE: bytes, with the suffixes k, M, G, T, P, E (powers of 1024); width: its QAPI type in -blockdev. */
+    record Size(Width width) implements OptionType {
+        public Size() {
+            this(Width.INT64);
+        }
+
         @Override
         public String describe() {
             return "size";

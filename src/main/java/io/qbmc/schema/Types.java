@@ -11,6 +11,12 @@ final class Types {
     static final OptionType BOOL = new OptionType.Bool();
     static final OptionType NUM = new OptionType.Num();
     static final OptionType SIZE = new OptionType.Size();
+    /** A QemuOpts size that -blockdev's schema declares uint32. */
+    static final OptionType SIZE_U32 = new OptionType.Size(OptionType.Width.UINT32);
+    /** A QemuOpts number that -blockdev's schema declares uint64 (2^63 and more allowed). */
+    static final OptionType NUM_U64 = new OptionType.Num(OptionType.Width.UINT64, false);
+    /** A uint32 that QAPI reads in every form. */
+    static final OptionType QAPI_U32 = new OptionType.Num(OptionType.Width.UINT32, true);
     /** A child whose format QEMU probes when no driver is given (quorum children, backing). */
     static final OptionType NODE = new OptionType.ChildRef(false, false);
     /** A child QEMU opens as a protocol node (a format driver's file). */

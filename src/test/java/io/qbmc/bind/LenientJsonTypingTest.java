@@ -84,6 +84,17 @@ class LenientJsonTypingTest {
     }
 
     @Test
+    void uint64IntegersAreKept() {
+        // qobject/json-parser.c: 2^63 to 2^64-1 are a uint64 QNum, which QemuOpts reads as its decimal text
+        Bind b = bind(Marked.of(RAW + "\"size\":18446744073709551615}"));
+        assertNone(b.diags);
+        assertEquals(-1L, ((RawNode) b.node).size());
+        b = bind(Marked.of(RAW + "\"offset\":9223372036854775808}"));
+        assertNone(b.diags);
+        assertEquals(Long.MIN_VALUE, ((RawNode) b.node).offset());
+    }
+
+    @Test
     void stringNumberIsParsedLikeDottedInput() {
         Bind b = bind(Marked.of(RAW + "\"size\":\"1k\"}"));
         assertNone(b.diags);

@@ -848,11 +848,10 @@ final class CorpusGenerator {
      * The image formats, filters and vvfat declared in FormatDrivers, checked after the generated
      * specs so that those stay as they were. Left out, because qemu-img's verdict depends on what
      * the files hold or on checks qbmc does not make: vmdk extents.N (read only for descriptor
-     * files), qcow encrypt.* (read only when the header says the image is encrypted), blklogwrites' log-sector-size
-     * and preallocate's prealloc-align values, compress over a format without compressed writes,
-     * copy-before-write's target without its own driver (QAPI demands one at every level),
-     * vvfat's fat-type values, and dmg, bochs and cloop, which qemu-img cannot create (their
-     * schema is tested in FormatDriversTest).
+     * files), qcow encrypt.* (read only when the header says the image is encrypted), compress
+     * over a format without compressed writes, copy-before-write's target without its own driver
+     * (QAPI demands one at every level), and dmg, bochs and cloop, which qemu-img cannot create
+     * (their schema is tested in FormatDriversTest).
      */
     private void moreDrivers() {
         for (String f : Workspace.FORMAT_IMAGES) {
@@ -874,6 +873,9 @@ final class CorpusGenerator {
                 add("unknown-option", f, base.copy().put("backing.driver", "raw").dotted());
             }
         }
+        // an extent's file name comes from the descriptor: one given too clashes with it
+        add("unknown-option", "vmdk", "driver=vmdk,file.filename=" + Workspace.image("vmdk")
+                + ",extents.0.driver=file,extents.0.filename=" + Workspace.RAW_A);
         String vpc = Workspace.image("vpc");
         add("valid", "vpc", "driver=vpc,force_size_calc=chs,file.filename=" + vpc);
         add("valid", "vpc", "driver=vpc,force_size_calc=current_size,file.filename=" + vpc);
@@ -909,6 +911,11 @@ final class CorpusGenerator {
         add("unknown-option", "preallocate", pre + ",prealloc-mode=falloc");
         add("bad-size", "preallocate", pre + ",prealloc-size=lots");
         add("missing-required", "preallocate", "driver=preallocate");
+        // JSON integers from 2^63 to 2^64-1 are uint64 to QEMU's parser; 2^64 is a float
+        for (String v : List.of("9223372036854775808", "18446744073709551615", "18446744073709551616")) {
+            add(v.endsWith("16") ? "bad-size" : "valid", "preallocate", "json:{\"driver\":\"preallocate\",\"file\":"
+                    + "{\"driver\":\"file\",\"filename\":\"" + a + "\"},\"prealloc-size\":" + v + "}");
+        }
 
         String cmp = "driver=compress,file.driver=qcow2,file.file.filename=" + Workspace.QCOW2;
         add("valid", "compress", cmp);
@@ -921,6 +928,14 @@ final class CorpusGenerator {
         add("unknown-option", "copy-before-write", cbw + ",bogus=1");
         add("bad-enum", "copy-before-write", cbw + ",on-cbw-error=bogus");
         add("bad-number", "copy-before-write", cbw + ",cbw-timeout=abc");
+        // QAPI parses copy-before-write's options in every form: cbw-timeout is a uint32
+        add("valid", "copy-before-write", cbw + ",cbw-timeout=4294967295");
+        add("bad-number", "copy-before-write", cbw + ",cbw-timeout=4294967296");
+        add("bad-number", "copy-before-write", cbw + ",cbw-timeout=-1");
+        add("missing-required", "nfs", "driver=nfs,path=/x,server.host=localhost");
+        add("missing-required", "gluster", "driver=gluster,volume=v,path=p");
+        add("driver-constraint", "gluster", "driver=gluster,volume=v,path=p,server.0.type=unix,server.0.path=/s,"
+                + "server.1.type=fd,server.1.str=3");
         add("missing-required", "copy-before-write", "driver=copy-before-write,read-only=off,file.filename=" + a);
 
         String rep = "driver=replication,file.filename=" + a;
@@ -942,6 +957,36 @@ final class CorpusGenerator {
         add("missing-required", "vvfat", "driver=vvfat");
         add("bad-bool", "vvfat", fat + ",floppy=maybe");
         add("bad-number", "vvfat", fat + ",fat-type=sixteen");
+        driverConstraints(fat, blk, pre, rep);
+    }
+
+    /** The drivers' own checks on option values, each next to a value just inside the bounds. */
+    private void driverConstraints(String fat, String blk, String pre, String rep) {
+        add("valid", "vvfat", fat + ",fat-type=32");
+        add("valid", "vvfat", fat + ",fat-type=4294967312");
+        add("driver-constraint", "vvfat", fat + ",fat-type=24");
+        add("driver-constraint", "vvfat", fat + ",fat-type=-16");
+        add("valid", "vvfat", fat + ",label=ABCDEFGHIJK");
+        add("driver-constraint", "vvfat", fat + ",label=ABCDEFGHIJKL");
+        add("driver-constraint", "vvfat", fat + ",label=\u00c4\u00c4\u00c4\u00c4\u00c4\u00c4");
+        add("valid", "blklogwrites", blk + ",log-sector-size=32");
+        add("valid", "blklogwrites", blk + ",log-sector-size=8M");
+        add("driver-constraint", "blklogwrites", blk + ",log-sector-size=1000");
+        add("driver-constraint", "blklogwrites", blk + ",log-sector-size=16");
+        add("driver-constraint", "blklogwrites", blk + ",log-sector-size=16M");
+        add("driver-constraint", "blklogwrites", blk + ",log-sector-size=0");
+        add("driver-constraint", "blklogwrites", blk + ",log-super-update-interval=0");
+        add("valid", "blklogwrites", blk + ",log-super-update-interval=18446744073709551615");
+        add("driver-constraint", "blklogwrites", blk + ",log-append=on,log-sector-size=512");
+        add("valid", "blklogwrites", blk + ",log-append=off,log-sector-size=512");
+        add("valid", "preallocate", pre + ",prealloc-align=0");
+        add("valid", "preallocate", pre + ",prealloc-align=1536");
+        add("driver-constraint", "preallocate", pre + ",prealloc-align=1000");
+        add("driver-constraint", "replication", rep + ",mode=secondary");
+        add("driver-constraint", "replication", rep + ",mode=primary,top-id=x");
+        add("valid", "null-co", "driver=null-co,latency-ns=9223372036854775807");
+        add("driver-constraint", "null-co", "driver=null-co,latency-ns=-1");
+        add("driver-constraint", "null-aio", "driver=null-aio,latency-ns=9223372036854775808");
     }
 
     // ---------------------------------------------------------------- breaking things

@@ -102,7 +102,7 @@ class RoundTripExamples {
 
     @Example
     void dottedWritesAllOfUint64() {
-        assertDotted(tree(node("null-co", "size", -1L, "latency-ns", Long.MIN_VALUE)));
+        assertDotted(tree(node("null-co", "size", -1L, "latency-ns", Long.MAX_VALUE)));
     }
 
     // ---- -blockdev ----

@@ -57,10 +57,26 @@ class FormatDriversTest {
     }
 
     @Test
+    void vmdkExtentsTakeTheirFilenameFromTheDescriptor() {
+        // qemu-img 7.2 on a monolithicFlat descriptor: the extent's options apply to the file it names
+        String vmdk = "driver=vmdk,file.driver=file,file.filename=ext.vmdk,";
+        assertEquals(List.of(), errors(compile(vmdk + "extents.0.driver=file")));
+        assertEquals(List.of(), errors(compile("json:{\"driver\":\"vmdk\",\"file\":{\"driver\":\"file\","
+                + "\"filename\":\"ext.vmdk\"},\"extents\":[{\"driver\":\"file\",\"locking\":\"off\"}]}")));
+        assertEquals(List.of("Can't specify 'file' and 'filename' options at the same time"),
+                errors(compile(vmdk + "extents.0.driver=file,extents.0.filename=ext-flat.vmdk")));
+        assertEquals(List.of("Can't specify 'file' and 'filename' options at the same time"),
+                errors(compile(vmdk + "extents.0.filename=ext-flat.vmdk")));
+    }
+
+    @Test
     void networkDriversWithoutADifferentialRunAreKnown() {
-        assertEquals(List.of(), errors(compile("driver=nfs,server.host=h,path=/x,user=1")));
+        assertEquals(List.of(), errors(compile("driver=nfs,server.type=inet,server.host=h,path=/x,user=1")));
         assertEquals(List.of("Block protocol 'nfs' doesn't support the option 'bogus'"),
-                errors(compile("driver=nfs,server.host=h,path=/x,bogus=1")));
+                errors(compile("driver=nfs,server.type=inet,server.host=h,path=/x,bogus=1")));
+        // qemu-img 7.2: nfs reads server with QAPI's NFSServer, whose type is mandatory
+        assertEquals(List.of("Parameter 'server.type' is missing"),
+                errors(compile("driver=nfs,server.host=h,path=/x")));
         assertEquals(List.of(), errors(compile("driver=gluster,volume=v,path=p,server.0.type=inet,server.0.host=h,"
                 + "server.0.port=24007")));
     }

@@ -247,6 +247,11 @@ final class BlockdevCorpus {
                 "driver=luks,node-name=l,file=f,key-secret=sec0", "--object", "secret,id=sec0,data=" + BlockdevWorkspace.SECRET));
         add("objects", args("--object", "secret,id=sec0,data=" + BlockdevWorkspace.SECRET, "--blockdev",
                 "driver=file,node-name=f,filename=l0.luks", "--blockdev", "driver=luks,node-name=l,file=f,key-secret=sec0"));
+        String key = "secret,id=k0,data=0123456789abcdef0123456789abcdef";
+        add("objects", args("--object", key, "--object", "secret,id=s1,data=pw,keyid=k0", "--blockdev",
+                "driver=file,node-name=f,filename=" + a));
+        add("objects", args("--object", "secret,id=k0,data=pw", "--object", "secret,id=s1,data=pw,keyid=k0,iv=x",
+                "--blockdev", "driver=file,node-name=f,filename=" + a));
         add("objects", args("--object", "throttle-group,id=tg0", "--blockdev",
                 "driver=throttle,node-name=t,throttle-group=tg0,file.driver=file,file.filename=" + a));
         add("read-only", args("--blockdev", "driver=file,node-name=f,filename=q0.qcow2,read-only=on", "--blockdev",
@@ -290,7 +295,13 @@ final class BlockdevCorpus {
                 "tls-creds-x509,id=t0,endpoint=server", "tls-creds-anon,id=t0,loaded=off",
                 "{\"qom-type\":\"throttle-group\",\"id\":\"tg0\",\"limits\":{\"bps-total\":{\"x\":1}}}",
                 "secret,id=s0,data=pw,keyid=nokey",
-                "tls-creds-anon,id=t0", "{\"qom-type\":\"secret\",\"id\":\"s0\",\"data\":\"pw\",\"keyid\":\"\",\"iv\":\"x\"}")) {
+                "tls-creds-anon,id=t0", "{\"qom-type\":\"secret\",\"id\":\"s0\",\"data\":\"pw\",\"keyid\":\"\",\"iv\":\"x\"}",
+                // ids, int32 serials, iothread ranges
+                "secret,id=1abc,data=pw", "secret,id=a.b-c_d,data=pw", "{\"qom-type\":\"secret\",\"id\":\"9x\",\"data\":\"pw\"}",
+                "secret_keyring,id=s0,serial=2147483648", "secret_keyring,id=s0,serial=-2147483649",
+                "secret_keyring,id=s0,serial=-5", "{\"qom-type\":\"secret_keyring\",\"id\":\"s\",\"serial\":2147483648}",
+                "iothread,id=io0,poll-max-ns=-1", "iothread,id=io0,poll-grow=-1", "iothread,id=io0,poll-shrink=-1",
+                "iothread,id=io0,aio-max-batch=-1", "iothread,id=io0,poll-max-ns=9223372036854775807")) {
             add("object-properties", args("--object", o, "--blockdev", node));
         }
     }
@@ -317,6 +328,43 @@ final class BlockdevCorpus {
                     "driver=file,node-name=b,filename=r1.raw", "--blockdev",
                     "driver=quorum,node-name=q,children.0=a,children.1=b,vote-threshold=" + v));
         }
+        // QAPI's uint32 and uint64 members: BlockdevOptionsBlklogwrites, BlockdevOptionsCbw
+        String blk = "driver=blklogwrites,node-name=w,file.driver=file,file.filename=r0.raw,"
+                + "log.driver=file,log.filename=r1.raw,";
+        for (String v : List.of("4096", "4294967296", "4294967808", "-1")) {
+            add("keyval-scalars", args("--blockdev", blk + "log-sector-size=" + v));
+        }
+        for (String v : List.of("18446744073709551615", "9223372036854775808", "-1", "18446744073709551616")) {
+            add("keyval-scalars", args("--blockdev", blk + "log-super-update-interval=" + v));
+        }
+        add("keyval-scalars", args("--blockdev", "{\"driver\":\"blklogwrites\",\"node-name\":\"w\",\"file\":"
+                + "{\"driver\":\"file\",\"filename\":\"r0.raw\"},\"log\":{\"driver\":\"file\","
+                + "\"filename\":\"r1.raw\"},\"log-sector-size\":4294967296}"));
+        for (String v : List.of("9223372036854775808", "18446744073709551615", "18446744073709551616", "-1",
+                "-9223372036854775809")) {
+            add("json-typing", args("--blockdev", "{\"driver\":\"blklogwrites\",\"node-name\":\"w\",\"file\":"
+                    + "{\"driver\":\"file\",\"filename\":\"r0.raw\"},\"log\":{\"driver\":\"file\","
+                    + "\"filename\":\"r1.raw\"},\"log-super-update-interval\":" + v + "}"));
+            add("json-typing", args("--blockdev", "{\"driver\":\"preallocate\",\"node-name\":\"p\",\"file\":"
+                    + "{\"driver\":\"file\",\"filename\":\"r0.raw\"},\"prealloc-size\":" + v + "}"));
+        }
+        // options the drivers read but QAPI's BlockdevOptions lacks
+        add("unknown-option", args("--blockdev", "driver=vpc,node-name=v,file.driver=file,file.filename=r0.raw,"
+                + "force_size_calc=chs"));
+        add("unknown-option", args("--blockdev", "driver=parallels,node-name=v,file.driver=file,file.filename=r0.raw,"
+                + "prealloc-mode=falloc"));
+        add("unknown-option", args("--blockdev", "driver=parallels,node-name=v,file.driver=file,file.filename=r0.raw,"
+                + "prealloc-size=1M"));
+        add("unknown-option", args("--blockdev", "driver=vmdk,node-name=v,file.driver=file,file.filename=r0.raw,"
+                + "extents.0.driver=file"));
+        add("objects", args("--object", "secret,id=sec0,data=pw", "--blockdev", "driver=qcow,node-name=q,"
+                + "file.driver=file,file.filename=r0.raw,encrypt.key-secret=sec0"));
+        String cbw = "driver=copy-before-write,node-name=c,file.driver=file,file.filename=r0.raw,"
+                + "target.driver=file,target.filename=r1.raw,cbw-timeout=";
+        for (String v : List.of("4294967295", "4294967296", "-1")) {
+            add("keyval-scalars", args("--blockdev", cbw + v));
+        }
+        add("keyval-scalars", args("--blockdev", "driver=nfs,node-name=n,path=/x,server.host=localhost"));
     }
 
     private static Draft args(String... flagText) {

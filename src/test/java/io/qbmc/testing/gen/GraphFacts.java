@@ -70,6 +70,12 @@ public final class GraphFacts {
     }
 
     /** Integers of 2^63 or more, which -blockdev JSON cannot write. */
+    /** Nodes with options -blockdev's QAPI schema lacks (vmdk extents, vpc force_size_calc, ...). */
+    public static long notInQapi(BlockGraph graph) {
+        return nodes(graph).stream().filter(n -> n.options().keySet().stream()
+                .anyMatch(k -> !io.qbmc.schema.Drivers.inQapi(n.driver(), k))).count();
+    }
+
     public static long beyondInt63(BlockGraph graph) {
         return count(graph, v -> v instanceof Value.Int i && i.bits() < 0);
     }

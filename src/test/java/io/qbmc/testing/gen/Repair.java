@@ -30,6 +30,9 @@ public final class Repair {
     private final Set<String> names = new HashSet<>();
     private final Set<String> files = new HashSet<>();
 
+    /** Whether the nodes are -blockdev nodes, whose QAPI schema lacks some options. */
+    private boolean blockdev;
+
     private Repair() {
     }
 
@@ -42,6 +45,7 @@ public final class Repair {
     /** A -blockdev set: every top node named, references only to nodes defined before. */
     public static List<BlockNode> set(List<BlockNode> drafts) {
         Repair r = new Repair();
+        r.blockdev = true;
         List<BlockNode> out = new ArrayList<>();
         List<String> defined = new ArrayList<>();
         for (BlockNode draft : drafts) {
@@ -56,6 +60,9 @@ public final class Repair {
 
     private BlockNode identities(BlockNode node, boolean top, List<String> refTargets) {
         Map<String, Value> o = new LinkedHashMap<>(node.options());
+        if (node.driver().equals("vmdk") && blockdev) {
+            o.remove("extents");
+        }
         String name = node.nodeName();
         if (name == null && top) {
             name = "node";
@@ -198,6 +205,34 @@ public final class Repair {
             case "iscsi", "iser" -> iscsi(o);
             case "http", "https", "ftp", "ftps" -> curl(node.driver(), o);
             case "qcow2" -> qcow2(o);
+            case "vmdk" -> vmdk(o);
+            case "vvfat" -> vvfat(o);
+            case "blklogwrites" -> blklogwrites(o);
+            case "preallocate" -> preallocate(o);
+            case "replication" -> replication(o);
+            case "null-co", "null-aio" -> o.computeIfPresent("latency-ns",
+                    (k, v) -> v instanceof Value.Int l ? new Value.Int(l.bits() & Long.MAX_VALUE) : v);
+            case "gluster" -> gluster(o);
+            case "copy-before-write" -> o.computeIfPresent("cbw-timeout",
+                    (k, v) -> v instanceof Value.Int t ? new Value.Int(t.bits() & 0xFFFF_FFFFL) : v);
+            case "vpc" -> {
+                if (blockdev) {
+                    o.remove("force_size_calc");
+                }
+            }
+            case "parallels" -> {
+                if (blockdev) {
+                    o.remove("prealloc-mode");
+                    o.remove("prealloc-size");
+                }
+            }
+            case "qcow" -> {
+                if (blockdev && o.get("encrypt") instanceof Value.Obj e && !e.members().containsKey("format")) {
+                    Map<String, Value> m = new LinkedHashMap<>(e.members());
+                    m.put("format", new Value.Str("aes"));
+                    o.put("encrypt", new Value.Obj(m));
+                }
+            }
             default -> {
             }
         }
@@ -236,6 +271,87 @@ public final class Repair {
 
     private static boolean isOn(Value v) {
         return v instanceof Value.Bool b && b.value();
+    }
+
+    /** vvfat_open: fat-type 12, 16 or 32 (0 the default), a label of at most 11 bytes (check/VvfatRule). */
+    private static void vvfat(Map<String, Value> o) {
+        if (o.get("fat-type") instanceof Value.Int t && !List.of(0, 12, 16, 32).contains((int) t.bits())) {
+            o.put("fat-type", new Value.Int(16));
+        }
+        if (o.get("label") instanceof Value.Str l && l.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 11) {
+            o.put("label", new Value.Str("QBMC"));
+        }
+    }
+
+    /** blk_log_writes_open (check/BlklogwritesRule). */
+    private static void blklogwrites(Map<String, Value> o) {
+        if (isOn(o.get("log-append"))) {
+            o.remove("log-sector-size");
+        } else if (o.containsKey("log-sector-size")) {
+            o.put("log-sector-size", new Value.Int(512));
+        }
+        if (o.get("log-super-update-interval") instanceof Value.Int i && i.bits() == 0) {
+            o.put("log-super-update-interval", new Value.Int(1));
+        }
+    }
+
+    private static void preallocate(Map<String, Value> o) {
+        if (o.get("prealloc-align") instanceof Value.Int a) {
+            o.put("prealloc-align", new Value.Int(a.bits() & ~511L));
+        }
+    }
+
+    /** replication_open: top-id with the secondary side only (check/ReplicationRule). */
+    private static void replication(Map<String, Value> o) {
+        if (o.get("mode") instanceof Value.Str m && m.value().equals("primary")) {
+            o.remove("top-id");
+        } else if (!o.containsKey("top-id")) {
+            o.put("top-id", new Value.Str("top"));
+        }
+    }
+
+    /** qemu_gluster_parse_json: servers of type inet or unix, at least one without a filename (check/GlusterRule). */
+    private static void gluster(Map<String, Value> o) {
+        List<Value> servers = new ArrayList<>();
+        if (o.get("server") instanceof Value.Arr a) {
+            for (Value v : a.items()) {
+                if (!(v instanceof Value.Obj srv) || !(srv.members().get("type") instanceof Value.Str t)
+                        || t.value().equals("inet") || t.value().equals("unix")) {
+                    servers.add(v);
+                }
+            }
+            o.put("server", new Value.Arr(servers));
+        }
+        if (servers.isEmpty()) {
+            o.remove("server");
+            o.putIfAbsent("filename", new Value.Str("gluster://h/v/p"));
+        }
+    }
+
+
+    /**
+     * vmdk: the descriptor names each extent's file, so an extent has no filename of its own;
+     * -blockdev has no extents at all (removed here, before node names are collected).
+     */
+    private static void vmdk(Map<String, Value> o) {
+        if (o.get("extents") instanceof Value.Arr a) {
+            List<Value> items = new ArrayList<>();
+            for (Value v : a.items()) {
+                if (v instanceof Value.Node n && n.child() instanceof Child.Inline in
+                        && in.node().driver().equals("gluster")) {
+                    // gluster's own checks want servers or a URI, which the descriptor supplies
+                    items.add(new Value.Node(new Child.Inline(BlockNodes.of("file", Map.of()))));
+                } else if (v instanceof Value.Node n && n.child() instanceof Child.Inline in
+                        && in.node().options().containsKey("filename")) {
+                    Map<String, Value> m = new LinkedHashMap<>(in.node().options());
+                    m.remove("filename");
+                    items.add(new Value.Node(new Child.Inline(BlockNodes.of(in.node().driver(), m))));
+                } else {
+                    items.add(v);
+                }
+            }
+            o.put("extents", new Value.Arr(items));
+        }
     }
 
     /** blkdebug_open: align a power of two below 2^31, the other limits multiples of it (check/BlkdebugRule). */
