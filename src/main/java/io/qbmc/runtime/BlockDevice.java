@@ -306,24 +306,20 @@ public final class BlockDevice implements Closeable {
             // the bits are gone from the file; now the descriptor takes the link's generation, in one
             // atomic replacement with the repair of an inconsistent bitmap. A crash before it leaves
             // the old generation, which no chain's last link holds any more: the next incremental
-            // backup is refused, never wrong. Without a descriptor there is no generation to move.
+            // backup is refused, never wrong.
             boolean repair = s.full() && !b.consistent;
-            if (descriptor != null) {
-                boolean keepInUse = filter.sessionInUse(); // then a clean close clears it with the others
-                descriptor.update(d -> {
-                    List<Descriptor.Bitmap> out = new ArrayList<>();
-                    for (Descriptor.Bitmap x : d.bitmaps()) {
-                        out.add(!x.name().equals(b.name()) ? x
-                                : (repair ? x.withInUse(x.inUse() && keepInUse) : x).withGeneration(s.generation()));
-                    }
-                    return d.withBitmaps(out);
-                });
-                b.generation = s.generation();
-                if (repair) {
-                    b.ownsInUse |= keepInUse;
+            boolean keepInUse = filter.sessionInUse(); // then a clean close clears it with the others
+            descriptor.update(d -> {
+                List<Descriptor.Bitmap> out = new ArrayList<>();
+                for (Descriptor.Bitmap x : d.bitmaps()) {
+                    out.add(!x.name().equals(b.name()) ? x
+                            : (repair ? x.withInUse(x.inUse() && keepInUse) : x).withGeneration(s.generation()));
                 }
-            }
+                return d.withBitmaps(out);
+            });
+            b.generation = s.generation();
             if (repair) {
+                b.ownsInUse |= keepInUse;
                 b.consistent = true;
             }
         } finally {
