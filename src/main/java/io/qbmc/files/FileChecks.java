@@ -129,8 +129,9 @@ public final class FileChecks {
 
     private static void qbm(QbmNode qbm, Map<String, BlockNode> named, Origins origins,
             List<DescriptorReader.Located> descriptors, Diagnostics diags) {
-        Long size = ImageSize.of(qbm, null, named);
+        // ImageSize.of is the stated size, else the image's: one read of the image serves both
         Long imageSize = ImageSize.ofImage(qbm, null, named);
+        Long size = qbm.size() != null ? qbm.size() : imageSize;
         if (qbm.size() != null && imageSize != null && !qbm.size().equals(imageSize)) {
             diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has " + qbm.size()
                             + " bytes, but it has " + imageSize,

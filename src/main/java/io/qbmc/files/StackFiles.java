@@ -72,8 +72,9 @@ public final class StackFiles {
         if (d.backing() != null) {
             checkInside(d.backing().file(), spans.get("backing"), out, allowOutside, diags);
         }
-        Long size = ImageSize.of(qbm, out);
+        // ImageSize.of is the stated size, else the image's: one read of the image serves both
         Long imageSize = ImageSize.ofImage(qbm, out, Map.of());
+        Long size = qbm.size() != null ? qbm.size() : imageSize;
         if (qbm.size() != null && imageSize != null && !qbm.size().equals(imageSize)) {
             // bitmaps sized for the stated size would not cover the image --check-files reads later
             diags.report(Code.FILE_MISMATCH, origins.value(qbm, "size"), "The configuration says the image has "
