@@ -27,23 +27,24 @@ final class ObjectOptions {
 
     private final Diagnostics diags;
     private final boolean json;
+    private final boolean qemuOpts;
     private final Span whole;
+    private final List<io.qbmc.graph.QemuObject> earlier;
     private boolean failed;
-    private List<io.qbmc.graph.QemuObject> earlier = List.of();
-    private boolean qemuOpts;
 
-    private ObjectOptions(Diagnostics diags, boolean json, Span whole) {
+    private ObjectOptions(Diagnostics diags, boolean json, boolean qemuOpts, Span whole,
+            List<io.qbmc.graph.QemuObject> earlier) {
         this.diags = diags;
         this.json = json;
+        this.qemuOpts = qemuOpts;
         this.whole = whole;
+        this.earlier = earlier;
     }
 
     /**
-     * @param type  the qom-type as written, with the span of its value
-     * @param props every option but qom-type and id, flat ("limits.bps-total")
-     * @param json  whether the argument was JSON, whose wording for a wrong type differs
-     */
-    /**
+     * @param type     the qom-type as written, with the span of its value
+     * @param props    every option but qom-type and id, flat ("limits.bps-total")
+     * @param json     whether the argument was JSON, whose wording for a wrong type differs
      * @param qemuOpts whether the keyval form goes through QemuOpts and the opts visitor, as in
      *                 qemu-system (softmmu/vl.c): only flat keys, and its own wording
      */
@@ -60,9 +61,7 @@ final class ObjectOptions {
         if (schema == null) {
             return;
         }
-        ObjectOptions o = new ObjectOptions(diags, json, whole);
-        o.earlier = earlier;
-        o.qemuOpts = qemuOpts;
+        ObjectOptions o = new ObjectOptions(diags, json, qemuOpts, whole, earlier);
         Map<String, FlatOption> typed = o.members(schema, props);
         if (o.failed) {
             return; // QEMU stops at the visitor's error; the object is never completed
