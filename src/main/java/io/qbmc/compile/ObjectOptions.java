@@ -381,7 +381,9 @@ final class ObjectOptions {
             Span at = k.where != null ? k.where.span() : whole;
             String problem = null;
             String hint = null;
+            Code code = Code.DRIVER_CONSTRAINT;
             if (Long.compareUnsigned(k.avg, THROTTLE_VALUE_MAX) > 0 || Long.compareUnsigned(k.max, THROTTLE_VALUE_MAX) > 0) {
+                code = Code.OUT_OF_RANGE;
                 problem = "bps/iops/max values must be within [0, " + THROTTLE_VALUE_MAX + "]";
                 hint = "limits." + b + " and limits." + b + "-max take 0 to " + THROTTLE_VALUE_MAX;
             } else if (k.burstLength == 0) {
@@ -401,7 +403,7 @@ final class ObjectOptions {
                 hint = "limits." + b + "-max is the burst rate: at least limits." + b;
             }
             if (problem != null) {
-                report(hint.contains(" take 0 to ") ? Code.OUT_OF_RANGE : Code.DRIVER_CONSTRAINT, at, problem, hint);
+                report(code, at, problem, hint);
                 return;
             }
         }
