@@ -123,8 +123,9 @@ final class CommandLine {
                 // the program; qemu-storage-daemon handles its options one by one, in order
                 // (storage-daemon/qemu-storage-daemon.c process_options), while qemu-system
                 // creates every -object before the first node and qemu-img before opening
-                qemuSystem = flag.substring(flag.lastIndexOf('/') + 1).startsWith("qemu-system");
-                if (flag.substring(flag.lastIndexOf('/') + 1).startsWith("qemu-storage-daemon")) {
+                String program = flag.substring(flag.lastIndexOf('/') + 1);
+                qemuSystem = program.startsWith("qemu-system");
+                if (program.startsWith("qemu-storage-daemon")) {
                     into.objectsInOrder = new java.util.HashMap<>();
                 }
                 continue;
@@ -212,25 +213,23 @@ final class CommandLine {
         Map<String, Value> props = new LinkedHashMap<>();
         List<FlatOption> properties = new java.util.ArrayList<>();
         FlatOption type = null;
-        String id = null;
         FlatOption idOption = null;
         for (FlatOption o : flat) {
-            String v = o.value().display();
             if (o.key().equals("qom-type")) {
                 type = o;
             } else if (o.key().equals("id")) {
-                id = v;
                 idOption = o;
             } else {
-                props.put(o.key(), new Value.Str(v));
+                props.put(o.key(), new Value.Str(o.value().display()));
                 properties.add(o);
             }
         }
-        if (type == null || id == null) {
+        if (type == null || idOption == null) {
             diags.report(Code.MISSING_OPTION, arg.span(0, arg.length()),
                     "Parameter '" + (type == null ? "qom-type" : "id") + "' is missing", "-object TYPE,id=ID,...");
             return;
         }
+        String id = idOption.value().display();
         // qom/object_interfaces.c user_creatable_add_type: id_wellformed, as QemuOpts ids
         int before = diags.size();
         io.qbmc.options.DottedReader.checkId(id, idOption.valueSpan(), diags);
