@@ -9,6 +9,7 @@ import io.qbmc.diag.Code;
 import io.qbmc.diag.Diagnostics;
 import io.qbmc.emit.DescriptorEmitter;
 import io.qbmc.emit.NotExpressible;
+import io.qbmc.graph.BitmapLimit;
 import io.qbmc.graph.BlockNode;
 import io.qbmc.graph.Child;
 import io.qbmc.graph.Origins;
@@ -89,11 +90,11 @@ public final class StackFiles {
         } else {
             for (int i = 0; i < d.bitmaps().size(); i++) {
                 long g = d.bitmaps().get(i).granularity();
-                if (BitmapLayout.tooLarge(size, g)) {
+                if (BitmapLimit.tooLarge(size, g)) {
                     diags.report(Code.BITMAP_TOO_LARGE, spans.getOrDefault("bitmaps." + i, origins.span(root)),
                             "Too much space will be occupied by the bitmap. Use larger granularity",
                             "the image has " + size + " bytes; granularity " + g + " covers at most "
-                                    + BitmapLayout.MAX_BITS * g);
+                                    + BitmapLimit.MAX_BITS * g);
                 }
             }
         }

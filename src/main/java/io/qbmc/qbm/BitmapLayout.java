@@ -8,22 +8,10 @@ import io.qbmc.graph.BitmapLimit;
  * the end of the image zero.
  */
 public final class BitmapLayout {
-    /** The most bits a bitmap may have: see {@link BitmapLimit}. */
-    public static final long MAX_BITS = BitmapLimit.MAX_BITS;
-    /** The largest bitmap file: {@link #MAX_BITS} bits. */
-    public static final long MAX_FILE_SIZE = MAX_BITS / 8;
+    /** The largest bitmap file: {@link BitmapLimit#MAX_BITS} bits. */
+    public static final long MAX_FILE_SIZE = BitmapLimit.MAX_BITS / 8;
 
     private BitmapLayout() {
-    }
-
-    /** Whether an image of this size is too large for a bitmap of this granularity. */
-    public static boolean tooLarge(long imageSize, long granularity) {
-        return BitmapLimit.tooLarge(imageSize, granularity);
-    }
-
-    /** The smallest granularity (a power of two, at least 512) that covers an image of this size. */
-    public static long smallestGranularity(long imageSize) {
-        return BitmapLimit.smallestGranularity(imageSize);
     }
 
     /** Number of bits for an image of the given size. */

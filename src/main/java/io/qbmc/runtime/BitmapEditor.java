@@ -2,6 +2,7 @@ package io.qbmc.runtime;
 
 import io.qbmc.compile.CompileResult;
 import io.qbmc.diag.Code;
+import io.qbmc.graph.BitmapLimit;
 import io.qbmc.qbm.AtomicFiles;
 import io.qbmc.qbm.BitmapLayout;
 import io.qbmc.qbm.Descriptor;
@@ -129,10 +130,10 @@ public final class BitmapEditor {
             throw new StackException(Code.BITMAP_GRANULARITY, "Granularity " + g
                     + " is not a power of two from 512 to 2G", "use 64k, QEMU's default for raw images");
         }
-        if (BitmapLayout.tooLarge(layout.size(), g)) {
+        if (BitmapLimit.tooLarge(layout.size(), g)) {
             throw new StackException(Code.BITMAP_TOO_LARGE, "Too much space will be occupied by the bitmap. Use larger"
                     + " granularity", "the image has " + layout.size() + " bytes: give at least -g "
-                    + BitmapLayout.smallestGranularity(layout.size()) + " (at most 512 MiB x granularity)");
+                    + BitmapLimit.smallestGranularity(layout.size()) + " (at most 512 MiB x granularity)");
         }
         String file = add.file() != null ? add.file() : name.replaceAll("[^A-Za-z0-9._-]", "_") + ".bitmap";
         if (add.file() != null) {
