@@ -201,23 +201,12 @@ public final class StackFiles {
         }
     }
 
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static boolean sameFile(Located a, Located b) {
-        if (a.path().toAbsolutePath().normalize().equals(b.path().toAbsolutePath().normalize())) {
+        if (FileChecks.sameFile(a.path(), b.path())) {
             return true;
         }
-        if (Files.exists(a.path()) && Files.exists(b.path())) {
-            return sameFile(a.path(), b.path());
-        }
         // not yet there: the same name in the same real folder (a folder link on the way)
-        return a.real() != null && a.real().equals(b.real());
+        return !(Files.exists(a.path()) && Files.exists(b.path())) && a.real() != null && a.real().equals(b.real());
     }
 
     private static String capital(String s) {
@@ -275,7 +264,7 @@ public final class StackFiles {
             staged.add(AtomicFiles.stage(plan.descriptorPath(),
                     AtomicFiles.bytes(plan.descriptorText().getBytes(StandardCharsets.UTF_8))));
             for (AtomicFiles.Staged s : staged) {
-                if (plan.image() != null && sameFile(s.target(), plan.image())) {
+                if (plan.image() != null && FileChecks.sameFile(s.target(), plan.image())) {
                     // planning refused this; a link made since must not have the image replaced
                     throw new IOException(s.target() + " is now the image " + plan.image() + "; not replaced");
                 }
