@@ -40,7 +40,6 @@ import java.util.Map;
 public final class OpenFiles {
     static final long READ_BYTE = 100;
     static final long WRITE_BYTE = 101;
-    private static final String WRITER = "another process has it open for writing";
 
     private static final Map<Path, Entry> OPEN = new HashMap<>();
 
@@ -146,7 +145,7 @@ public final class OpenFiles {
                     if (e.writeLock != null) {
                         writeLock = tryLock(rw, e.key, WRITE_BYTE, false);
                         if (writeLock == null) {
-                            throw busy(e.key, true, WRITER);
+                            throw secondWriter(e.key);
                         }
                     }
                 } catch (IOException | RuntimeException ex) {
@@ -235,7 +234,7 @@ public final class OpenFiles {
                 if (write) {
                     FileLock w = tryLock(ch, path, WRITE_BYTE, false);
                     if (w == null) {
-                        throw busy(path, true, WRITER);
+                        throw secondWriter(path);
                     }
                     e.writeLock = w;
                     e.writer = true;
@@ -361,12 +360,16 @@ public final class OpenFiles {
                 "stop the process that has the stack open first; replacing a file under it would lose what it writes");
     }
 
+    /** A file being replaced, here or in another process: why says which. */
     private static StackException busy(Path path, boolean write, String why) {
-        boolean writing = why.equals(WRITER);
         return new StackException(Code.STACK_LOCKED, "Cannot open '" + path + "' for " + (write ? "writing" : "reading")
-                + ": " + why, writing
-                        ? "only one writer at a time, as QEMU's image locking does; stop the other process first"
-                        : "wait until the replacement (qbmc compile --force, qbmc restore --force) is done, then try again");
+                + ": " + why,
+                "wait until the replacement (qbmc compile --force, qbmc restore --force) is done, then try again");
+    }
+
+    private static StackException secondWriter(Path path) {
+        return new StackException(Code.STACK_LOCKED, "Cannot open '" + path + "' for writing: another process has it"
+                + " open for writing", "only one writer at a time, as QEMU's image locking does; stop the other process first");
     }
 
     private static FileLock tryLock(FileChannel ch, Path path, long at, boolean shared) throws IOException {
