@@ -36,9 +36,13 @@ final class BitmapInfoCommand extends RuntimeCommand {
                     "FILE");
             for (BitmapInfo b : bitmaps) {
                 out.printf("%-16s %12d  %-8s %-13s %14s  %s%n", b.name(), b.granularity(), b.enabled() ? "yes" : "no",
-                        b.consistent() ? "consistent" : "INCONSISTENT", b.consistent() ? b.dirtyBytes() : "?", b.file());
+                        b.consistent() ? "consistent" : dev.writerRunning() ? "IN USE" : "INCONSISTENT",
+                        b.consistent() ? b.dirtyBytes() : "?", b.file());
             }
-            if (bitmaps.stream().anyMatch(b -> !b.consistent())) {
+            if (bitmaps.stream().anyMatch(b -> !b.consistent()) && dev.writerRunning()) {
+                out.println("A writer has the stack open now: in deferred mode its bitmap files lag behind the image"
+                        + " until it flushes or closes, so they show as in use.");
+            } else if (bitmaps.stream().anyMatch(b -> !b.consistent())) {
                 out.println("An inconsistent bitmap was in use when its writer stopped and may miss writes: clear it"
                         + " (qbmc bitmap --clear STACK BITMAP) or remove it, then take a full backup.");
             }

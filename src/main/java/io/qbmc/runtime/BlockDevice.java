@@ -37,6 +37,8 @@ public final class BlockDevice implements Closeable {
     private final OpenFiles.Handle image;
     private final DescriptorStore descriptor;
     private final QbmFilter filter;
+    /** Opened read-only beside a running writer whose in-use flags this device found. */
+    private boolean writerRunning;
     private final ReentrantLock lock = new ReentrantLock();
     private Snapshot snapshot;
     private volatile boolean closed;
@@ -103,7 +105,10 @@ public final class BlockDevice implements Closeable {
                 bitmaps.add(new TrackedBitmap(spec, file, bits, d == null || !d.inUse(),
                         d == null ? 0 : d.generation()));
             }
-            return new BlockDevice(layout, access, image, store, new QbmFilter(layout.mode(), bitmaps, store));
+            BlockDevice dev = new BlockDevice(layout, access, image, store, new QbmFilter(layout.mode(), bitmaps, store));
+            // a reader that finds a bitmap in use asks whether its writer is still running
+            dev.writerRunning = !write && bitmaps.stream().anyMatch(b -> !b.consistent) && image.writerActive();
+            return dev;
         } catch (IOException | RuntimeException e) {
             for (int i = opened.size() - 1; i >= 0; i--) {
                 try {
@@ -193,6 +198,14 @@ public final class BlockDevice implements Closeable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether this read-only device found bitmaps in use because a writer is running right now,
+     * rather than because one stopped without closing the stack.
+     */
+    public boolean writerRunning() {
+        return writerRunning;
     }
 
     /** Every bitmap of the stack with its state. */
@@ -340,6 +353,12 @@ public final class BlockDevice implements Closeable {
 
     private TrackedBitmap consistent(String name, String purpose) {
         TrackedBitmap b = find(name);
+        if (!b.consistent && writerRunning) {
+            throw new StackException(Code.BITMAP_IN_USE, "Bitmap '" + name + "' is in use by a writer that is still"
+                    + " running: in deferred mode its file lags behind the image until that writer flushes or closes;"
+                    + " cannot " + purpose, "try again once the writer has closed the stack; mode=synchronous keeps"
+                    + " bitmap files current");
+        }
         if (!b.consistent) {
             throw new StackException(Code.BITMAP_IN_USE, "Bitmap '" + name + "' is inconsistent: it was in use when its"
                     + " writer stopped, so it may miss writes; cannot " + purpose,

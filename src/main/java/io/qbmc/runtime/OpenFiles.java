@@ -121,6 +121,31 @@ public final class OpenFiles {
         }
 
         /**
+         * Whether a writer has the file open now, in this process or another (it holds the write
+         * byte): then what a reader finds in the files, such as an in-use flag, is a live writer's
+         * state, not a crashed one's.
+         */
+        boolean writerActive() {
+            synchronized (OpenFiles.class) {
+                if (entry.writer) {
+                    return true;
+                }
+                try {
+                    FileLock probe = channel().tryLock(WRITE_BYTE, 1, true);
+                    if (probe == null) {
+                        return true;
+                    }
+                    probe.release();
+                    return false;
+                } catch (OverlappingFileLockException e) {
+                    return true;
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+
+        /**
          * After the file was replaced by a rename: open and lock the new file under the same name,
          * then close the old one (which drops only the old file's locks, POSIX locks being per file).
          */

@@ -333,6 +333,22 @@ class RuntimeCommandsTest {
         }
     }
 
+    /** A deferred writer that is running holds its bitmaps in use: a reader is told so, not that one crashed. */
+    @Test
+    void aReaderBesideARunningDeferredWriterIsToldTheWriterIsRunning() throws Exception {
+        try (ChildJvm child = ChildJvm.start(io.qbmc.runtime.fault.Holder.class, qbm, "write", "dirty")) {
+            assertEquals("open", child.readLine());
+            String info = ok("bitmap", "info", qbm).out();
+            assertTrue(info.contains("IN USE") && info.contains("A writer has the stack open now"), info);
+            Cli.Run r = fails(1, "bitmap", "extents", qbm, "--bitmap", "daily");
+            assertTrue(r.err().startsWith("error[QBMC-E047]: Bitmap 'daily' is in use by a writer that is still running"),
+                    r::toString);
+        }
+        // killed, the writer left the flag: now the bitmap is inconsistent
+        Cli.Run r = fails(1, "bitmap", "extents", qbm, "--bitmap", "daily");
+        assertTrue(r.err().startsWith("error[QBMC-E047]: Bitmap 'daily' is inconsistent"), r::toString);
+    }
+
     @Test
     void compileForceOverAStackSomeoneHasOpenIsRefusedAndReplacesNothing() throws Exception {
         Path bitmap = dir.resolve("daily.bitmap");
